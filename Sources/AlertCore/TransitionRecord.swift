@@ -1,0 +1,131 @@
+import Foundation
+
+/// Why a JSON Lines record was refused.
+public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
+/// The JSON Lines record of EVENTS.md: decoding with validation, encoding in a stable field order.
+public enum TransitionRecord {
+    static let known: Set<String> = [
+        "city", "place_id", "place_text", "country", "scope", "level", "scheme", "scheme_level",
+        "kind", "effective", "until", "reported", "source", "evidence", "confidence",
+    ]
+
+    /// Decodes one line. `requireSource` is for `parse` output; `import` accepts records without one.
+    public static func decode(line: some StringProtocol, ordinal: Int = 0, defaultSource: String = "") throws(RecordError) -> Transition {
+        let data = Data(line.utf8)
+        let any: Any
+        do {
+            any = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw RecordError("not valid JSON")
+        }
+        guard let obj = any as? [String: Any] else { throw RecordError("not a JSON object") }
+        return try decode(object: obj, ordinal: ordinal, defaultSource: defaultSource)
+    }
+
+    /// Decodes a parsed JSON object.
+    public static func decode(object obj: [String: Any], ordinal: Int = 0, defaultSource: String = "") throws(RecordError) -> Transition {
+        func string(_ k: String) throws(RecordError) -> String? {
+            guard let v = obj[k], !(v is NSNull) else { return nil }
+            guard let s = v as? String else { throw RecordError("\"\(k)\" must be a string") }
+            return s
+        }
+        func time(_ k: String) throws(RecordError) -> Timestamp? {
+            guard let s = try string(k) else { return nil }
+            guard let t = Timestamp(iso: s) else { throw RecordError("\"\(k)\" is not an ISO 8601 date or date-time: \(s)") }
+            return t
+        }
+        guard let city = try string("city"), !city.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RecordError("missing \"city\"")
+        }
+        guard let levelText = try string("level") else { throw RecordError("missing \"level\"") }
+        guard let level = Level(name: levelText) else {
+            throw RecordError("\"level\" must be normal, yellow, orange or red, not \(levelText)")
+        }
+        guard let effective = try time("effective") else { throw RecordError("missing \"effective\"") }
+        var scope = Scope.city
+        if let s = try string("scope") {
+            guard let v = Scope(rawValue: s) else { throw RecordError("\"scope\" must be city, region or country, not \(s)") }
+            scope = v
+        }
+        var kind: TransitionKind?
+        if let s = try string("kind") {
+            guard let v = TransitionKind(rawValue: s) else {
+                throw RecordError("\"kind\" must be declared, raised, lowered, lifted or extended, not \(s)")
+            }
+            kind = v
+        }
+        var placeID: Int?
+        if let v = obj["place_id"], !(v is NSNull) {
+            if let n = v as? NSNumber, n.objCType.pointee != 0x63, n.doubleValue == n.doubleValue.rounded() {
+                placeID = n.intValue
+            } else if let s = v as? String, let n = Int(s) {
+                placeID = n
+            } else {
+                throw RecordError("\"place_id\" must be an integer")
+            }
+        }
+        var confidence: Double?
+        if let v = obj["confidence"], !(v is NSNull) {
+            guard let n = v as? NSNumber, n.objCType.pointee != 0x63, (0...1).contains(n.doubleValue) else {
+                throw RecordError("\"confidence\" must be a number from 0 to 1")
+            }
+            confidence = n.doubleValue
+        }
+        let until = try time("until")
+        if let until, until < effective { throw RecordError("\"until\" is before \"effective\"") }
+        var extra: [String: JSONValue] = [:]
+        for (k, v) in obj where !known.contains(k) { extra[k] = JSONValue(any: v) }
+        return Transition(
+            city: city, placeID: placeID, placeText: try string("place_text"), country: try string("country")?.uppercased(),
+            scope: scope, level: level, scheme: try string("scheme"), schemeLevel: try string("scheme_level"),
+            kind: kind, effective: effective, until: until, reported: try time("reported"),
+            source: try string("source") ?? defaultSource, evidence: try string("evidence"),
+            confidence: confidence, extra: extra, ordinal: ordinal)
+    }
+
+    /// One JSON line (no newline) in the EVENTS.md field order; absent fields are left out.
+    public static func encode(_ t: Transition) -> String {
+        var out = "{"
+        var first = true
+        func key(_ k: String) {
+            if !first { out += "," }
+            first = false
+            JSONText.appendQuoted(k, to: &out)
+            out += ":"
+        }
+        func str(_ k: String, _ v: String?) {
+            guard let v else { return }
+            key(k)
+            JSONText.appendQuoted(v, to: &out)
+        }
+        str("city", t.city)
+        if let id = t.placeID { key("place_id"); out += String(id) }
+        str("place_text", t.placeText)
+        str("country", t.country)
+        if t.scope != .city { str("scope", t.scope.rawValue) }
+        str("level", t.level.name)
+        str("scheme", t.scheme)
+        str("scheme_level", t.schemeLevel)
+        str("kind", t.kind?.rawValue)
+        str("effective", t.effective.iso)
+        str("until", t.until?.iso)
+        str("reported", t.reported?.iso)
+        str("source", t.source)
+        str("evidence", t.evidence)
+        if let c = t.confidence {
+            key("confidence")
+            out += String(format: "%.2f", c)
+        }
+        for k in t.extra.keys.sorted() {
+            key(k)
+            t.extra[k]!.write(to: &out)
+        }
+        out += "}"
+        return out
+    }
+}

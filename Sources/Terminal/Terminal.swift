@@ -1,0 +1,2 @@
+import AlertUI
+import CNcurses
