@@ -111,6 +111,9 @@ REGIONS = {
 }
 REGION_SKIP = set()
 
+# Region code -> canonical name where the bare ISO name is better left to a city ("New York").
+REGION_NAMES = {"US-NY": ("New York State", "New York"), "US-WA": ("Washington State", "Washington")}
+
 # Romanised ISO stems that do not name a city by themselves.
 RU_STEMS = {"Moskov": "Moscow", "Orlov": "Oryol", "Arhangel": "Arkhangelsk", "Nizhegorod": "Nizhny Novgorod",
             "Jaroslav": "Yaroslavl", "Yaroslav": "Yaroslavl", "Tul": "Tula", "Kaluzh": "Kaluga",
@@ -121,16 +124,22 @@ RU_STEMS = {"Moskov": "Moscow", "Orlov": "Oryol", "Arhangel": "Arkhangelsk", "Ni
 # (lookup() still finds them; mentions() skips them.)
 STOP_WORDS = """
 January February March April May June July August September October November December
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-Of Police Mobile Reading Bath Nice March Independence Liberty Union Hope Deal Split Sale Best Bad
-Orange Concord Normal Commerce Industry Surprise Paradise Temple Mission Pleasant Eagle Enterprise
-Marathon Opportunity Friendly Gold Page Post Sandy Bay Cliff Hazard Prairie Centre Center Central
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Of
 Kazakh Russian English French American British German General Regional National Capital
-North South East West Northern Southern Eastern Western President Government Ministry Committee
-Security Alert Level Red Yellow Blue Green White Black Terror Threat Update Breaking News Today
-Report Reports Officials Official Interior Emergency Emergencies Moderate High Critical Severe
-Mark Justice Victory Progress Unity Freedom Harmony Energy Lenin Kirov Pushkin Gagarin
+North South East West Northern Southern Eastern Western Central Centre Center
+President Government Ministry Committee Security Alert Level Red Yellow Blue Green White Black
+Orange Terror Threat Update Breaking News Today Report Reports Officials Official Interior
+Emergency Emergencies Moderate High Critical Severe
 Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь
 Понедельник Вторник Среда Четверг Пятница Суббота Воскресенье
 Центр Север Юг Восток Запад Уровень Угроза Террор Опасность Президент Правительство Министерство
+""".split()
+
+# Capitalised words that are places after "in", "at", "near", "from", "to" ("in Nice") but
+# mostly ordinary words elsewhere ("Police said", "Nice work").
+COMMON_WORDS = """
+Police Mobile Reading Bath Nice Independence Liberty Union Hope Deal Split Sale Best Bad
+Concord Normal Commerce Industry Surprise Paradise Temple Mission Pleasant Eagle Enterprise
+Marathon Opportunity Friendly Gold Page Post Sandy Bay Cliff Hazard Prairie
+Mark Justice Victory Progress Unity Freedom Harmony Energy Lenin Kirov Pushkin Gagarin
 """.split()
