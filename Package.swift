@@ -30,13 +30,15 @@ let package = Package(
             ]),
         // Pure UI: model, update, render into a cell buffer, key map, themes.
         .target(name: "AlertUI", dependencies: ["AlertCore"]),
+        // Following folders, appended files and stdin for live mode (inotify, with polling fallback).
+        .target(name: "Follow"),
         .systemLibrary(name: "CNcurses"),
         // The only code that touches ncurses.
         .target(name: "Terminal", dependencies: ["CNcurses", "AlertUI"]),
         .executableTarget(
             name: "alertmon",
             dependencies: [
-                "AlertCore", "Gazetteer", "ReportParser", "AlertStore", "AlertUI", "Terminal",
+                "AlertCore", "Gazetteer", "ReportParser", "AlertStore", "AlertUI", "Terminal", "Follow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "AlertCoreTests", dependencies: ["AlertCore"]),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "AlertUITests", dependencies: ["AlertUI"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "CLITests", dependencies: ["AlertCore"]),
+        .testTarget(name: "FollowTests", dependencies: ["Follow"]),
     ],
     swiftLanguageModes: [.v6]
 )
