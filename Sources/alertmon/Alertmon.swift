@@ -6,6 +6,6 @@ struct Alertmon: ParsableCommand {
         commandName: "alertmon",
         abstract: "Follow per-city terror alert levels from news reports.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [ParseCommand.self]
     )
 }
