@@ -111,7 +111,7 @@ struct LevelPhraseFinder: Sendable {
 
     private func levelWordNear(_ w: [String], _ t: [Token], _ s: Int, _ e: Int) -> Bool {
         for j in max(0, s - 2)..<min(w.count, e + 3) where j < s || j >= e {
-            if vocab.levelWords.matches(w, at: j) { return true }
+            if vocab.levelWords.matches(w, at: j) || vocab.threatCues.matches(w, at: j) { return true }
         }
         return false
     }

@@ -37,6 +37,8 @@ public struct Lexicon: Codable, Sendable {
     public var pronounRefs: [String]?
     public var future: [String]?
     public var subordinateBreaks: [String]?
+    /// Words that name a threat outright ("threat", "угроза"): enough, without "terror", to read a level phrase.
+    public var threatWords: [String]?
 
     /// Decodes a lexicon file.
     public static func decode(_ data: Data) throws -> Lexicon {
@@ -101,6 +103,8 @@ struct Vocabulary: Sendable {
     let triggers: [String]
     /// Stems that make a report about terrorism at all.
     let terrorStems: [String]
+    /// Stems of `threatWords`.
+    let threatStems: [String]
 
     init(_ lexicons: [Lexicon]) {
         func list(_ k: KeyPath<Lexicon, [String]?>) -> PhraseMatcher<Int> {
@@ -173,6 +177,15 @@ struct Vocabulary: Sendable {
             }
         }
         terrorStems = ts.sorted()
+        var ws = Set<String>()
+        for l in lexicons {
+            for p in (l.threatWords ?? []) {
+                let first = Fold.phrase(p).split(separator: " ").first.map(String.init) ?? ""
+                let stem = first.hasSuffix("*") ? String(first.dropLast()) : first
+                if stem.count >= 3 { ws.insert(stem) }
+            }
+        }
+        threatStems = ws.sorted()
     }
 
     /// The vocabulary of every bundled lexicon.

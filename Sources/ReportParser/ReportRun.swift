@@ -55,6 +55,7 @@ struct ReportRun {
         }
         let triggers = ByteTriggers(vocab.triggers)
         let terrorDoc = ByteTriggers(vocab.terrorStems).occurs(in: Substring(text))
+        let threatWords = ByteTriggers(vocab.threatStems)
         let firstBody = dateline.sentence ?? 0
         var body = sentences.indices.filter { i in
             i >= firstBody && (!sentences[i].titleLike || sentences[i].bullet || i == dateline.sentence)
@@ -76,7 +77,7 @@ struct ReportRun {
                 // a list ends at the first ordinary sentence
                 if !sentence.bullet { listLevel = nil }
             }
-            guard terrorDoc, triggers.occurs(in: s) else {
+            guard triggers.occurs(in: s), terrorDoc || threatWords.occurs(in: s) else {
                 continue
             }
             analyzer.analyze(String(s), colon: sentence.endsWithColon, run: &self)

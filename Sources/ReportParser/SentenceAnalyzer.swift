@@ -30,6 +30,8 @@ struct SentenceAnalyzer: Sendable {
         var verbIndex: Int
         var indices: [Int]
         var subordinate: Bool
+        /// A cause phrase inside the event ("после нападений на …"): places there are not targets.
+        var excluded: Range<Int>? = nil
     }
 
     func analyze(_ text: String, colon: Bool, run: inout ReportRun) {
@@ -70,7 +72,7 @@ struct SentenceAnalyzer: Sendable {
             case .standing: continue
             case .lift:
                 target = evGroups.last { $0.marker == .to && $0.start > ev.verbIndex }
-                guard evGroups.count > 0 || vocab.threatCues.occurs(in: words, range: (ev.indices.first ?? 0)..<((ev.indices.last ?? 0) + 1)) else { continue }
+                guard liftsALevel(ev, words, groups: evGroups) else { continue }
             case .raise, .lower:
                 target = evGroups.last { $0.marker == .to } ?? evGroups.first { $0.start > ev.verbIndex && $0.marker != .from }
                 if target == nil { continue }
@@ -118,6 +120,22 @@ struct SentenceAnalyzer: Sendable {
         }
     }
 
+    /// "the yellow level … was lifted", "cancelled the alert": a level word right by the verb, no comma between.
+    private func liftsALevel(_ ev: Event, _ words: [String], groups: [LevelGroup]) -> Bool {
+        let v = ev.verbIndex
+        var j = v - 1
+        while j >= max(ev.indices.first ?? 0, v - 9), words[j] != "," {
+            if vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j) || groups.contains(where: { $0.start == j }) { return true }
+            j -= 1
+        }
+        j = v + 1
+        while j < min(words.count, v + 5), words[j] != "," {
+            if vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j) || groups.contains(where: { $0.start == j }) { return true }
+            j += 1
+        }
+        return false
+    }
+
     private func range(_ ev: Event) -> Range<Int> { (ev.indices.first ?? 0)..<((ev.indices.last ?? 0) + 1) }
 
     // MARK: events
@@ -125,8 +143,25 @@ struct SentenceAnalyzer: Sendable {
     /// Splits clauses further where a second transition verb starts after a comma or "and".
     func events(_ words: [String]) -> [Event] {
         var out: [Event] = []
+        var excludedBy: [Int: Range<Int>] = [:]
         let verbs = vocab.verbs.all(in: words)
-        for clause in clauses.split(words) {
+        var split = clauses.split(words)
+        var k = 1
+        while k < split.count {
+            let prev = split[k - 1]
+            let cur = split[k]
+            let hasVerb = { (c: Clause) in verbs.contains { v in c.indices.contains(v.start) && v.payload != .standing } }
+            if cur.subordinate, !prev.subordinate, !prev.relative, !hasVerb(prev), let v = verbs.first(where: { cur.indices.contains($0.start) && $0.payload != .standing }) {
+                let b = cur.indices.first ?? 0
+                let comma = cur.indices.first { $0 > b && $0 < v.start && words[$0] == "," } ?? v.start
+                excludedBy[k - 1] = b..<comma
+                split[k - 1] = Clause(indices: prev.indices + cur.indices, subordinate: false, relative: false)
+                split.remove(at: k)
+                continue
+            }
+            k += 1
+        }
+        for (ci, clause) in split.enumerated() {
             let set = Set(clause.indices)
             var vs = verbs.filter { set.contains($0.start) }
             // adjacent verbs of one phrase ("объявил о введении") are one event
@@ -156,7 +191,7 @@ struct SentenceAnalyzer: Sendable {
                 let idx = clause.indices.filter { $0 >= lo && $0 < hi }
                 var verb = v.payload
                 if clause.relative { verb = .standing }
-                out.append(Event(verb: verb, verbIndex: v.start, indices: idx, subordinate: clause.subordinate))
+                out.append(Event(verb: verb, verbIndex: v.start, indices: idx, subordinate: clause.subordinate, excluded: excludedBy[ci]))
             }
         }
         return out
@@ -182,7 +217,43 @@ struct SentenceAnalyzer: Sendable {
             if (s..<e).contains(where: { vocab.months.matches(tokens.map(\.folded), at: $0) || vocab.weekdays.matches(tokens.map(\.folded), at: $0) }) { continue }
             out.append(PlaceHit(start: s, end: e, place: place, text: m.text))
         }
+        out += sharedHeadRegions(tokens, existing: out, run: run)
         return out.sorted { $0.start < $1.start }
+    }
+
+    static let pluralHeads: [String: String] = [
+        "областях": "области", "областей": "области", "области": "области", "regions": "Region", "oblasts": "Oblast",
+        "provinces": "Province", "districts": "District",
+    ]
+
+    /// "в Алматинской и Жамбылской областях", "the Almaty and Zhambyl regions": each adjective with the shared head.
+    private func sharedHeadRegions(_ tokens: [Token], existing: [PlaceHit], run: ReportRun) -> [PlaceHit] {
+        var out: [PlaceHit] = []
+        var i = 0
+        while i < tokens.count {
+            guard let head = Self.pluralHeads[tokens[i].folded], i >= 3 else { i += 1; continue }
+            // walk back over "Adj1, Adj2 и Adj3"
+            var j = i - 1
+            var names: [Int] = []
+            while j >= 0 {
+                if tokens[j].kind == .word && tokens[j].capitalized {
+                    names.append(j)
+                } else if !(tokens[j].folded == "и" || tokens[j].folded == "and" || tokens[j].text == ",") {
+                    break
+                }
+                j -= 1
+            }
+            if names.count >= 2 {
+                for n in names where !existing.contains(where: { $0.start <= n && n < $0.end && $0.place.scope == .region }) {
+                    let name = head.first!.isUppercase ? tokens[n].text + " " + head : tokens[n].text + " " + head
+                    if let p = run.gazetteer.lookup(name, country: run.docCountry).first(where: { $0.scope == .region }) {
+                        out.append(PlaceHit(start: n, end: n + 1, place: p, text: tokens[n].text + " … " + tokens[i].text))
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
     }
 
     private func placesFor(
@@ -192,7 +263,8 @@ struct SentenceAnalyzer: Sendable {
         var local: [PlaceHit] = []
         for h in hits where set.contains(h.start) {
             if let cut = attributionCut, cut.contains(h.start) { continue }
-            if mereMention(h, words, groups) { continue }
+            if mereMention(h, words, tokens, groups) { continue }
+            if let x = ev.excluded, x.contains(h.start) { continue }
             local.append(h)
         }
         let countries = local.filter { $0.place.scope == .country }
@@ -263,7 +335,7 @@ struct SentenceAnalyzer: Sendable {
     }
 
     /// An attack site, a place of detention or a meeting: named right after such a word, with no level phrase in between.
-    private func mereMention(_ h: PlaceHit, _ words: [String], _ groups: [LevelGroup]) -> Bool {
+    private func mereMention(_ h: PlaceHit, _ words: [String], _ tokens: [Token], _ groups: [LevelGroup]) -> Bool {
         let lo = max(0, h.start - 4)
         for j in lo..<h.start where vocab.mereMention.matches(words, at: j) {
             if groups.contains(where: { $0.start > j && $0.start < h.start }) { return false }
@@ -274,7 +346,7 @@ struct SentenceAnalyzer: Sendable {
         }
         // "the Aktobe attacks", "Brussels bombings"
         if h.end < words.count, vocab.mereMention.matches(words, at: h.end) { return true }
-        if h.end + 1 < words.count, vocab.mereMention.matches(words, at: h.end + 1), words[h.end] != "," { return true }
+        if h.end + 1 < words.count, vocab.mereMention.matches(words, at: h.end + 1), tokens[h.end].capitalized { return true }
         return false
     }
 
