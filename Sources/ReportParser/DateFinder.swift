@@ -142,8 +142,14 @@ struct DateFinder: Sendable {
     }
 
     private func eventLinked(_ s: Int, _ e: Int, _ w: [String]) -> Bool {
-        for j in max(0, s - 4)..<s where vocab.mereMention.matches(w, at: j) { return true }
-        for j in e..<min(w.count, e + 2) where vocab.mereMention.matches(w, at: j) { return true }
+        func event(_ j: Int) -> Bool {
+            guard vocab.mereMention.matches(w, at: j) else { return false }
+            // "urgence attentat" names a level, not an attack
+            for k in max(0, j - 3)...j { if let m = vocab.levelNames.match(w, at: k), k + m.length > j { return false } }
+            return true
+        }
+        for j in max(0, s - 4)..<s where event(j) { return true }
+        for j in e..<min(w.count, e + 2) where event(j) { return true }
         return false
     }
 

@@ -21,7 +21,8 @@ public enum FeedReader {
         parser.delegate = delegate
         parser.shouldResolveExternalEntities = false
         var diags: [String] = []
-        if !parser.parse() {
+        let ok = parser.parse()
+        if !ok || parser.parserError != nil || delegate.openItem {
             diags.append("feed is not well-formed XML (line \(parser.lineNumber)); kept \(delegate.items.count) item(s) read before the error")
         }
         return (delegate.items, diags)
@@ -85,6 +86,8 @@ public enum FeedReader {
 private final class FeedDelegate: NSObject, XMLParserDelegate {
     var items: [FeedItem] = []
     private var inItem = false
+    /// An item was opened and never closed: the feed was cut short.
+    var openItem: Bool { inItem }
     private var fields: [String: String] = [:]
     private var text = ""
     private var link: String?

@@ -214,6 +214,8 @@ struct SentenceAnalyzer: Sendable {
             var e = s
             while e < tokens.count, tokens[e].range.lowerBound < m.range.upperBound { e += 1 }
             if groups.contains(where: { $0.start < e && s < $0.end }) { continue }
+            // "the Centre": a one-word name after "the" is a common noun unless it fits the report's country
+            if e - s == 1, s > 0, tokens[s - 1].folded == "the", place.scope != .country, place.country != run.docCountry { continue }
             if (s..<e).contains(where: { vocab.months.matches(tokens.map(\.folded), at: $0) || vocab.weekdays.matches(tokens.map(\.folded), at: $0) }) { continue }
             out.append(PlaceHit(start: s, end: e, place: place, text: m.text))
         }

@@ -47,6 +47,7 @@ public enum TextDecoding {
         for b in head {
             if b == 0 { nul += 1 } else if b < 0x09 || (b > 0x0D && b < 0x20) { ctl += 1 }
         }
+        guard head.count >= 32 else { return false }
         return nul * 10 > head.count || (nul + ctl) * 5 > head.count
     }
 }
