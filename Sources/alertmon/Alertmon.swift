@@ -14,6 +14,8 @@ struct Alertmon: ParsableCommand {
             StatusCommand.self,
             LogCommand.self,
             DemoCommand.self,
+            ParseCommand.self,
+            IngestCommand.self,
         ]
     )
 
