@@ -23,7 +23,11 @@ let package = Package(
         // SQLite store through GRDB.
         .target(
             name: "AlertStore",
-            dependencies: ["AlertCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "AlertCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, for the bulk-insert path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // Pure UI: model, update, render into a cell buffer, key map, themes.
         .target(name: "AlertUI", dependencies: ["AlertCore"]),
         .systemLibrary(name: "CNcurses"),
