@@ -16,7 +16,7 @@ enum Spawn {
       "alertmon-spawn-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let script = """
-      for p in /proc/$$/fd/*; do n=${p##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done 2>/dev/null
+      for p in /proc/$$/fd/*; do n=${p##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done
       exec "$@"
       """
     var actions = posix_spawn_file_actions_t()

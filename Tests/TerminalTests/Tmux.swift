@@ -4,6 +4,8 @@ import Glibc
 /// A private tmux server with one session running a command: a real terminal for end-to-end tests.
 final class TmuxSession {
   static let executable = Spawn.which("tmux")
+  /// The one session on each private server.
+  static let session = "alertmon"
 
   let name: String
   let dir: URL
@@ -26,7 +28,7 @@ final class TmuxSession {
     set -g history-limit 200
 
     """.write(to: conf, atomically: true, encoding: .utf8)
-    var args = ["new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
+    var args = ["new-session", "-d", "-s", Self.session, "-x", "\(width)", "-y", "\(height)"]
     for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
     args.append("--")
     args += command
@@ -52,12 +54,13 @@ final class TmuxSession {
 
   /// The pane's text (`escapes` adds SGR sequences for colours and attributes).
   func capture(escapes: Bool = false) -> String {
-    (try? run(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name]))?.output ?? ""
+    (try? run(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", Self.session]))?.output
+      ?? ""
   }
 
   /// Expands a tmux format for the pane (`#{alternate_on}`, `#{cursor_flag}`).
   func display(_ format: String) -> String {
-    ((try? run(["display-message", "-p", "-t", name, format]))?.output ?? "")
+    ((try? run(["display-message", "-p", "-t", Self.session, format]))?.output ?? "")
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
@@ -78,16 +81,16 @@ final class TmuxSession {
 
   /// Sends tmux key names (`Down`, `F1`, `C-c`).
   func keys(_ names: String...) {
-    _ = try? run(["send-keys", "-t", name] + names)
+    _ = try? run(["send-keys", "-t", Self.session] + names)
   }
 
   /// Sends text literally (`-l`), so `/alm` or Cyrillic arrive as typed characters.
   func type(_ text: String) {
-    _ = try? run(["send-keys", "-t", name, "-l", text])
+    _ = try? run(["send-keys", "-t", Self.session, "-l", text])
   }
 
   func resize(width: Int, height: Int) {
-    _ = try? run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    _ = try? run(["resize-window", "-t", Self.session, "-x", "\(width)", "-y", "\(height)"])
   }
 
   /// Sends a signal to the pane's process (the wrapper shell's child is found by the caller).
