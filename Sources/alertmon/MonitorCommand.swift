@@ -86,10 +86,18 @@ enum Monitor {
     return exit.status
   }
 
-  /// The themes `t` cycles through, the chosen (or default) one first.
+  /// The theme search: `--theme` path or name, `$XDG_CONFIG_HOME/alertmon/themes`, the bundled `Themes/`.
+  static func themeLoader(environment env: [String: String]) -> ThemeLoader {
+    var config = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    if config == nil, let home = env["HOME"], !home.isEmpty { config = home + "/.config" }
+    return ThemeLoader(
+      bundledDirectory: DataPaths.dataDirectory(environment: env).map { $0 + "/Themes" },
+      configHome: config, noColor: !(env["NO_COLOR"] ?? "").isEmpty)
+  }
+
+  /// The themes `t` cycles through, the requested one first.
   static func themeNames(requested: String?, environment env: [String: String]) -> [String] {
-    var names = ["default", "mono"]
-    if !(env["NO_COLOR"] ?? "").isEmpty { names = ["mono", "default"] }
+    var names = themeLoader(environment: env).availableNames()
     if let r = requested, !r.isEmpty {
       names.removeAll { $0 == r }
       names.insert(r, at: 0)
@@ -97,15 +105,11 @@ enum Monitor {
     return names
   }
 
-  /// Loads a theme by name or path; a broken or unknown theme falls back to the built-in one.
+  /// Loads a theme by name or path; a broken or unknown theme falls back with a message.
   static func loadTheme(_ name: String, environment env: [String: String]) -> (
     theme: Theme, message: String?
   ) {
-    switch name {
-    case "default": (.builtInDefault, nil)
-    case "mono": (.builtInMono, nil)
-    default: (.builtInDefault, "theme \(name) not found; using the default theme")
-    }
+    themeLoader(environment: env).load(name)
   }
 
   /// "UTC" or "+06:00" for the header.
