@@ -58,6 +58,7 @@ public final class CursesScreen: TerminalBackend {
     cbreak()
     noecho()
     keypad(window, true)
+    defineCursorKeysInBothModes()
     curs_set(0)
     set_escdelay(25)
     if has_colors() && !options.noColor {
@@ -168,6 +169,20 @@ public final class CursesScreen: TerminalBackend {
       wattr_set(window, attrs, pair, nil)
       _ = wide.withUnsafeBufferPointer { mvwaddnwstr(window, y, x, $0.baseAddress, Int32(n)) }
       wattr_set(window, CN_A_NORMAL, 0, nil)
+    }
+  }
+
+  /// Teaches ncurses the normal-mode arrow, Home and End sequences next to the application-mode
+  /// ones terminfo lists: terminals that ignore `smkx` (and pyte) send `ESC [ A`, not `ESC O A`.
+  private func defineCursorKeysInBothModes() {
+    let keys: [(String, Int32)] = [
+      ("A", KEY_UP), ("B", KEY_DOWN), ("C", KEY_RIGHT), ("D", KEY_LEFT), ("H", KEY_HOME),
+      ("F", KEY_END),
+    ]
+    for (final, code) in keys {
+      for introducer in ["\u{1B}[", "\u{1B}O"] where key_defined(introducer + final) == 0 {
+        define_key(introducer + final, code)
+      }
     }
   }
 

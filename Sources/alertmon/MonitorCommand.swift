@@ -130,8 +130,13 @@ extension Monitor {
     let env = ProcessInfo.processInfo.environment
     try preflight(environment: env)
     let status = try DemoText.withSampleStore { store in
-      let start = DemoText.sampleDay.dayNumber * 86_400
-      let end = start + 86_400 - 1
+      let transitions = try store.allTransitions()
+      let dayStart = DemoText.sampleDay.dayNumber * 86_400
+      let end = dayStart + 86_400 - 1
+      // Begin half an hour before the day's first change rather than at a quiet midnight.
+      let first =
+        transitions.first { $0.effective.seconds >= dayStart }?.effective.seconds ?? dayStart
+      let start = max(dayStart, first - 1_800)
       let began = Date()
       let hooks = MonitorLoop.Hooks(
         now: {
@@ -142,7 +147,7 @@ extension Monitor {
         poll: { [] },
         loadTheme: { Monitor.loadTheme($0, environment: env) })
       return try run(
-        machine: StateMachine(try store.allTransitions()), now: Timestamp(seconds: start),
+        machine: StateMachine(transitions), now: Timestamp(seconds: start),
         clock: .replay,
         theme: nil, mouse: true, environment: env, hooks: hooks)
     }
