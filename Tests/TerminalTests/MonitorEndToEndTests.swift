@@ -79,6 +79,15 @@ struct MonitorEndToEndTests {
     }
     #expect(red.ok, "Almaty is not red: \(red.screen)")
 
+    // A left click (X10 mouse report, as tmux-256color's kmous expects) selects Astana's row.
+    let astana = try #require(
+      tmux.capture().split(separator: "\n").firstIndex { $0.contains("Astana") })
+    tmux.type(Self.x10Click(x: 10, y: astana))
+    let clicked = tmux.waitFor(escapes: true) { screen in
+      screen.split(separator: "\n").contains { $0.contains("Astana") && $0.contains("\u{1B}[46m") }
+    }
+    #expect(clicked.ok, "the click did not select Astana: \(clicked.screen)")
+
     tmux.type("/alm")
     let filtered = tmux.waitFor {
       $0.contains("/alm") && $0.contains("Almaty") && !$0.contains("Astana")
@@ -142,6 +151,13 @@ struct MonitorEndToEndTests {
     }
     #expect(line?.contains(reason) == true, "\(done.screen)")
     #expect(line?.hasSuffix("use `alertmon status` for text output") == true)
+  }
+
+  /// Press and release of button 1 at a 0-based cell, in the X10 mouse encoding.
+  static func x10Click(x: Int, y: Int) -> String {
+    let cx = Character(UnicodeScalar(UInt8(33 + x)))
+    let cy = Character(UnicodeScalar(UInt8(33 + y)))
+    return "\u{1B}[M \(cx)\(cy)\u{1B}[M#\(cx)\(cy)"
   }
 
   /// The first child of `pid` (the monitor under the wrapper shell).
