@@ -66,7 +66,18 @@ public enum CrashRestore {
       dup2(stderrFD, 2)
       if logFD >= 0 { replayLog() }
     }
+    // Run the previous handler (Swift's backtracer) now, nested, by unblocking and re-raising.
     sigaction(sig, previous + Int(sig), nil)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, sig)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+    raise(sig)
+    // A handler that returns (as for a signal sent with kill, which does not fault again) must
+    // not leave a half-restored process running: end it with the default action.
+    var fallback = sigaction()
+    sigemptyset(&fallback.sa_mask)
+    sigaction(sig, &fallback, nil)
     raise(sig)
   }
 

@@ -77,7 +77,12 @@ enum Monitor {
     let screen = CursesScreen(
       options: .init(
         mouse: mouse, noColor: noColor, stderrLog: StderrCapture.defaultPath(environment: env)))
-    try screen.start(theme: theme)
+    do {
+      try screen.start(theme: theme)
+    } catch let failure as PreflightFailure {
+      Console.note(failure.description)
+      throw ExitCode(2)
+    }
     var loop = MonitorLoop(model: model, theme: theme, screen: screen, hooks: hooks)
     if let themeMessage { loop.send(.status(themeMessage)) }
     let exit = loop.run()

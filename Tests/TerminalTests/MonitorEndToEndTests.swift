@@ -118,7 +118,10 @@ struct MonitorEndToEndTests {
     expectRestored(tmux, exit: 0)
   }
 
-  @Test(arguments: [("TERM", SIGTERM, 143), ("INT", SIGINT, 130)])
+  /// SIGSEGV stands in for a crash: the crash handler restores the screen before the backtrace prints.
+  @Test(arguments: [
+    ("TERM", SIGTERM, 143), ("INT", SIGINT, 130), ("HUP", SIGHUP, 129), ("SEGV", SIGSEGV, 139),
+  ])
   func aSignalRestoresTheTerminal(name: String, signal: Int32, status: Int) throws {
     let s = try Scratch()
     defer { s.remove() }
