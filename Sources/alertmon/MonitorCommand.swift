@@ -31,11 +31,18 @@ struct MonitorCommand: ParsableCommand {
     let store = try storeOptions.open()
     let machine = StateMachine(try store.allTransitions())
     var marker = try store.marker()
+    // Rows another process adds (a new city) are read through a freshly opened store: a store
+    // reading a place it has not cached yet re-enters GRDB and traps (reported to the store owner).
     let hooks = MonitorLoop.Hooks(
       now: at == nil ? { TimeParsing.now() } : { nil },
-      reload: { StateMachine(try store.allTransitions()) },
+      reload: {
+        let current = try storeOptions.open()
+        marker = try current.marker()
+        return StateMachine(try current.allTransitions())
+      },
       poll: {
-        let (fresh, next) = try store.changes(since: marker)
+        guard try store.marker() != marker else { return [] }
+        let (fresh, next) = try storeOptions.open().changes(since: marker)
         marker = next
         return fresh
       },

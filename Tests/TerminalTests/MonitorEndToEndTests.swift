@@ -69,6 +69,15 @@ struct MonitorEndToEndTests {
     #expect(start.screen.contains("● RED    Almaty"))
     #expect(tmux.display("#{alternate_on}") == "1")
 
+    // Another process importing a new city: the live monitor shows it within a second or so.
+    let extra = s.dir.appendingPathComponent("live.jsonl")
+    try
+      #"{"city":"Oral","country":"KZ","level":"orange","effective":"2024-05-03T10:00:00+05:00","source":"fixture/live"}"#
+      .write(to: extra, atomically: true, encoding: .utf8)
+    #expect(try Spawn.run([s.binary, "import", "--store", s.store, extra.path]).status == 0)
+    let live = tmux.waitFor { $0.contains("▲ ORANGE Oral") }
+    #expect(live.ok, "the imported city did not appear: \(live.screen)")
+
     // Off the selected row, Almaty's level is drawn in red (SGR 31 or bright 91).
     tmux.keys("Down")
     let red = tmux.waitFor(escapes: true) { screen in
