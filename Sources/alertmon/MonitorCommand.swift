@@ -64,8 +64,10 @@ enum Monitor {
     }
   }
 
-  /// Whether stdin and stdout are terminals (`demo` opens the monitor only then).
-  static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
+  /// Whether the monitor can draw here (`demo` falls back to text otherwise: pipes, TERM=dumb).
+  static var canOpen: Bool {
+    Preflight.check(environment: ProcessInfo.processInfo.environment) == nil
+  }
 
   /// Runs the monitor until `q` or a signal; returns the exit status (0, or 128 + signal).
   static func run(
