@@ -33,7 +33,7 @@ struct MonitorCommand: ParsableCommand {
         var marker = try store.marker()
         // Rows another process adds (a new city) are read through a freshly opened store: a store
         // reading a place it has not cached yet re-enters GRDB and traps (reported to the store owner).
-        let hooks = MonitorLoop.Hooks(
+        let hooks = MonitorLoop<CursesScreen>.Hooks(
             now: at == nil ? { TimeParsing.now() } : { nil },
             reload: {
                 let current = try storeOptions.open()
@@ -73,7 +73,7 @@ enum Monitor {
     static func run(
         machine: StateMachine, now: Timestamp, clock: ClockMode, theme themeOption: String?,
         mouse: Bool,
-        environment env: [String: String], hooks: MonitorLoop.Hooks
+        environment env: [String: String], hooks: MonitorLoop<CursesScreen>.Hooks
     ) throws -> Int32 {
         TerminalLocale.configure()
         let names = themeNames(requested: themeOption, environment: env)
@@ -152,7 +152,7 @@ extension Monitor {
                 transitions.first { $0.effective.seconds >= dayStart }?.effective.seconds ?? dayStart
             let start = max(dayStart, first - 1_800)
             let began = Date()
-            let hooks = MonitorLoop.Hooks(
+            let hooks = MonitorLoop<CursesScreen>.Hooks(
                 now: {
                     let elapsed = Int64(Date().timeIntervalSince(began))
                     return Timestamp(seconds: min(end, start + elapsed * demoMinutesPerSecond * 60))

@@ -11,6 +11,8 @@ final class FakeTerminal: TerminalBackend {
     private(set) var clears = 0
     private(set) var flushes = 0
     private(set) var cursor: Point?
+    /// Cells written since the last `clear()`.
+    private(set) var cellsSinceClear = 0
 
     init(width: Int, height: Int) {
         size = Size(width: width, height: height)
@@ -24,6 +26,7 @@ final class FakeTerminal: TerminalBackend {
 
     func draw(_ run: CellRun) {
         written.append(run)
+        cellsSinceClear += run.cells.count
         var x = run.origin.x
         for c in run.cells {
             screen[run.origin.y][x] = c.grapheme
@@ -34,6 +37,7 @@ final class FakeTerminal: TerminalBackend {
 
     func clear() {
         clears += 1
+        cellsSinceClear = 0
         screen = Array(repeating: Array(repeating: " ", count: size.width), count: size.height)
     }
 
