@@ -126,6 +126,17 @@ struct MonitorEndToEndTests {
         expectRestored(tmux, exit: 0)
     }
 
+    @Test func demoReplaysTheSampleDayOnATerminal() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let tmux = try s.session(#""$0" demo; echo "EXIT=$?"; stty -a"#)
+        defer { tmux.close() }
+        let red = tmux.waitFor { $0.contains("REPLAY") && $0.contains("● RED    Almaty") }
+        #expect(red.ok, "the demo did not reach Almaty's red alert: \(red.screen)")
+        tmux.type("q")
+        expectRestored(tmux, exit: 0)
+    }
+
     /// SIGSEGV stands in for a crash: the crash handler restores the screen before the backtrace prints.
     @Test(arguments: [
         ("TERM", SIGTERM, 143), ("INT", SIGINT, 130), ("HUP", SIGHUP, 129), ("SEGV", SIGSEGV, 139),
