@@ -101,6 +101,11 @@ struct MonitorEndToEndTests {
             $0.contains("/alm") && $0.contains("Almaty") && !$0.contains("Astana")
         }
         #expect(filtered.ok, "filter did not narrow the board: \(filtered.screen)")
+        // Cyrillic arrives as one character; Backspace takes it away again.
+        tmux.type("ж")
+        #expect(tmux.waitFor { $0.contains("/almж") }.ok, "Cyrillic did not reach the filter")
+        tmux.keys("BSpace")
+        #expect(tmux.waitFor { $0.contains("/alm") && !$0.contains("/almж") }.ok, "Backspace did not delete")
         tmux.keys("Enter")
 
         tmux.type("?")
