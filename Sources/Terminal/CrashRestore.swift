@@ -8,7 +8,8 @@ public enum CrashRestore {
     /// Synchronous crash signals; a Swift trap is SIGILL on x86-64.
     public static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE]
 
-    nonisolated(unsafe) private static var ttyFD: Int32 = -1
+    nonisolated(unsafe) private static var inputFD: Int32 = -1
+    nonisolated(unsafe) private static var outputFD: Int32 = -1
     nonisolated(unsafe) private static var restore = UnsafeMutableBufferPointer<UInt8>.allocate(
         capacity: 0)
     nonisolated(unsafe) private static var savedTermios = UnsafeMutablePointer<termios>.allocate(
@@ -21,9 +22,11 @@ public enum CrashRestore {
     nonisolated(unsafe) private static var logFD: Int32 = -1
 
     /// Records the tty's current modes (call before curses changes them) and installs the handlers.
-    public static func install(ttyFD fd: Int32) {
-        ttyFD = fd
-        haveTermios = tcgetattr(fd, savedTermios) == 0
+    /// `input` is the tty whose modes curses changes, `output` where its escape sequences go.
+    public static func install(input: Int32, output: Int32) {
+        inputFD = input
+        outputFD = output
+        haveTermios = tcgetattr(input, savedTermios) == 0
         guard !installed else { return }
         for s in signals {
             var action = sigaction()
@@ -58,10 +61,8 @@ public enum CrashRestore {
     }
 
     private static func handle(_ sig: Int32) {
-        if ttyFD >= 0 {
-            if restore.count > 0 { _ = write(ttyFD, restore.baseAddress, restore.count) }
-            if haveTermios { tcsetattr(ttyFD, TCSANOW, savedTermios) }
-        }
+        if outputFD >= 0, restore.count > 0 { _ = write(outputFD, restore.baseAddress, restore.count) }
+        if inputFD >= 0, haveTermios { tcsetattr(inputFD, TCSANOW, savedTermios) }
         if stderrFD >= 0 {
             dup2(stderrFD, 2)
             if logFD >= 0 { replayLog() }

@@ -43,7 +43,7 @@ public final class CursesScreen: TerminalBackend {
     /// Takes over the terminal: alternate screen, no echo, keypad, colours, mouse.
     public func start(theme: Theme) throws {
         SignalWatch.install()
-        CrashRestore.install(ttyFD: 0)
+        CrashRestore.install(input: 0, output: 1)
         guard let out = fdopen(1, "w"), let input = fdopen(0, "r") else {
             throw PreflightFailure(reason: "cannot open the terminal streams")
         }
