@@ -53,6 +53,7 @@ struct MonitorEndToEndTests {
         #expect(done.screen.contains("EXIT=\(exit)"))
         #expect(tmux.display("#{alternate_on}") == "0", "still on the alternate screen")
         #expect(tmux.display("#{cursor_flag}") == "1", "cursor left hidden")
+        #expect(tmux.display("#{mouse_any_flag}") == "0", "mouse reporting left on")
         let modes = done.screen.split(whereSeparator: \.isWhitespace)
         #expect(
             modes.contains("echo") && modes.contains("icanon"), "tty modes not restored: \(done.screen)")
@@ -68,6 +69,7 @@ struct MonitorEndToEndTests {
         #expect(start.ok, "no board: \(start.screen)")
         #expect(start.screen.contains("● RED    Almaty"))
         #expect(tmux.display("#{alternate_on}") == "1")
+        #expect(tmux.display("#{mouse_any_flag}") == "1", "mouse reporting is off")
 
         // Another process importing a new city: the live monitor shows it within a second or so.
         let extra = s.dir.appendingPathComponent("live.jsonl")
@@ -127,6 +129,17 @@ struct MonitorEndToEndTests {
         }
         #expect(wide.ok, "no repaint at 120×40: \(wide.screen)")
 
+        tmux.type("q")
+        expectRestored(tmux, exit: 0)
+    }
+
+    @Test func noMouseLeavesTheMouseToTheTerminal() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let tmux = try s.session(#""$0" --store "$1" --no-mouse; echo "EXIT=$?"; stty -a"#)
+        defer { tmux.close() }
+        #expect(tmux.waitFor { $0.contains("Almaty") }.ok)
+        #expect(tmux.display("#{mouse_any_flag}") == "0")
         tmux.type("q")
         expectRestored(tmux, exit: 0)
     }
