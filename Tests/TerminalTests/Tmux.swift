@@ -122,12 +122,16 @@ enum AlertmonBinary {
         guard let swift = Spawn.which("swift") else {
             throw SpawnError(message: "alertmon is not built and swift is missing")
         }
+        // A scratch path of its own: the running `swift test` may hold the lock on .build.
+        let scratch = packageRoot.appendingPathComponent(".build-e2e")
+        let built = scratch.appendingPathComponent("debug/alertmon").path
         let r = try Spawn.run([
-            "/bin/sh", "-c", "cd \"$0\" && \"$1\" build --product alertmon", packageRoot.path, swift,
+            "/bin/sh", "-c", "cd \"$0\" && \"$1\" build --product alertmon --scratch-path \"$2\"",
+            packageRoot.path, swift, scratch.path,
         ])
-        guard r.status == 0, access(debug, X_OK) == 0 else {
+        guard r.status == 0, access(built, X_OK) == 0 else {
             throw SpawnError(message: "building alertmon failed: \(r.output)")
         }
-        return debug
+        return built
     }
 }
