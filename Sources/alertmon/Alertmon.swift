@@ -16,7 +16,9 @@ struct Alertmon: ParsableCommand {
             DemoCommand.self,
             ParseCommand.self,
             IngestCommand.self,
-        ]
+            MonitorCommand.self,
+        ],
+        defaultSubcommand: MonitorCommand.self
     )
 
     /// Runs a command and turns every failure into one `alertmon: …` line and an exit code, never a trace.
