@@ -39,6 +39,7 @@ CITY_ALIASES = {
     524901: ["Москва"],
     498817: ["Санкт-Петербург", "St. Petersburg", "St Petersburg", "Leningrad", "Ленинград", "Петербург"],
     578072: ["Белгород"],
+    5128581: ["New York", "Нью-Йорк"],
 }
 
 # ISO 3166-1 alpha-2 -> canonical English name where GeoNames' differs from the news form.

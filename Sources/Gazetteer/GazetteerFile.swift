@@ -8,6 +8,7 @@ struct GazetteerFile: Sendable {
     let placeStarts: [Int]
     let placeIDs: [Int]
     let keyStarts: [Int]
+    let timeZones: [String]
     let stopWords: Set<String>
     let commonWords: Set<String>
 
@@ -35,28 +36,33 @@ struct GazetteerFile: Sendable {
         guard let first = lineStarts.first else { throw GazetteerError("the gazetteer data is empty") }
         let header = Self.fields(bytes, from: first)
         guard header.count == 4, Self.string(bytes, header[0]) == "gazetteer",
-            Self.string(bytes, header[1]) == "1",
+            Self.string(bytes, header[1]) == "2",
             let places = Int(Self.string(bytes, header[2])),
             let keys = Int(Self.string(bytes, header[3])),
-            lineStarts.count >= 1 + places + keys
-        else { throw GazetteerError("the gazetteer data has no valid \"gazetteer 1\" header") }
+            lineStarts.count >= 2 + places + keys
+        else { throw GazetteerError("the gazetteer data has no valid \"gazetteer 2\" header") }
         self.bytes = bytes
-        placeStarts = Array(lineStarts[1..<(1 + places)])
-        keyStarts = Array(lineStarts[(1 + places)..<(1 + places + keys)])
+        let zones = Self.fields(bytes, from: lineStarts[1])
+        guard zones.count == 2, Self.string(bytes, zones[0]) == "tz" else {
+            throw GazetteerError("the gazetteer data has no time zone line")
+        }
+        timeZones = Self.string(bytes, zones[1]).split(separator: "|").map(String.init)
+        placeStarts = Array(lineStarts[2..<(2 + places)])
+        keyStarts = Array(lineStarts[(2 + places)..<(2 + places + keys)])
         var ids: [Int] = []
         ids.reserveCapacity(places)
         for (n, start) in placeStarts.enumerated() {
             guard let id = Self.parseInt(bytes, from: start) else {
-                throw GazetteerError("gazetteer place line \(n + 2) has no numeric id")
+                throw GazetteerError("gazetteer place line \(n + 3) has no numeric id")
             }
             if let prev = ids.last, prev >= id {
-                throw GazetteerError("gazetteer place line \(n + 2) is out of id order")
+                throw GazetteerError("gazetteer place line \(n + 3) is out of id order")
             }
             ids.append(id)
         }
         placeIDs = ids
         var lists: [String: Set<String>] = [:]
-        for start in lineStarts.dropFirst(1 + places + keys) {
+        for start in lineStarts.dropFirst(2 + places + keys) {
             let f = Self.fields(bytes, from: start)
             if f.count == 2 {
                 lists[Self.string(bytes, f[0])] = Set(Self.string(bytes, f[1]).split(separator: "|").map(String.init))
@@ -89,11 +95,11 @@ struct GazetteerFile: Sendable {
             case "n": .country
             default: .city
             }
-        let tz = s(4)
+        let tz = Int(s(4)).flatMap { $0 >= 0 && $0 < timeZones.count ? timeZones[$0] : nil }
         let aliases = s(6)
         return Place(
             id: placeIDs[index], name: s(5), country: s(2), scope: scope, population: Int(s(3)) ?? 0,
-            timezone: tz.isEmpty ? nil : tz,
+            timezone: tz,
             aliases: aliases.isEmpty ? [] : aliases.split(separator: "|").map(String.init))
     }
 

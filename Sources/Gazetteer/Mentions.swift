@@ -8,6 +8,7 @@ extension Gazetteer {
     /// "in", "at", "near", "from", "to"; names of three letters or fewer count only when
     /// written in capitals and then only as country aliases ("UK", "US").
     public func mentions(in text: String, countryContext: String? = nil) -> [Mention] {
+        let countryContext = countryContext?.uppercased()
         let tokens = Tokenizer.tokens(in: text)
         var out: [Mention] = []
         var i = 0
@@ -43,7 +44,8 @@ extension Gazetteer {
     static let maxWords = 5
     /// Words after which a common word ("Nice", "Reading") is read as a place.
     static let locatives: Set<String> = ["in", "at", "near", "from", "to", "into", "outside", "в", "во", "из", "под"]
-    /// A one-word Latin name that is only someone's alternate name must be this big to count.
+    /// A one-word Latin name that is only an alternate name of a town outside the report's country
+    /// must be this big to count (GeoNames' alternate names include many ordinary words).
     static let aliasOnlyPopulation = 100_000
 
     private func candidates(
@@ -61,7 +63,9 @@ extension Gazetteer {
             guard single, token.isAllCaps else { return nil }
             places = places.filter { $0.scope == .country }
         } else if single, !RussianForms.isCyrillic(key), !refs.contains(where: \.canonical) {
-            places = places.filter { $0.scope != .city || $0.population >= Self.aliasOnlyPopulation }
+            places = places.filter {
+                $0.scope != .city || $0.population >= Self.aliasOnlyPopulation || $0.country == countryContext
+            }
         }
         return places.isEmpty ? nil : places
     }
