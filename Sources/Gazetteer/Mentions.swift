@@ -1,4 +1,5 @@
 import AlertCore
+import Foundation
 
 extension Gazetteer {
     /// Place names in running text, longest match first, each with its ranked candidates.
@@ -15,6 +16,11 @@ extension Gazetteer {
         while i < tokens.count {
             guard tokens[i].isCapitalised else {
                 i += 1
+                continue
+            }
+            if let (found, next) = coordinatedRegions(tokens, from: i, in: text, countryContext) {
+                out += found
+                i = next
                 continue
             }
             var matched = false
@@ -39,6 +45,46 @@ extension Gazetteer {
             if !matched { i += 1 }
         }
         return out
+    }
+
+    /// "в Алматинской и Жамбылской областях": each adjective is a region with the shared head
+    /// noun. Returns the mentions and the token after the head, or nil when the pattern is absent.
+    private func coordinatedRegions(
+        _ tokens: [Tokenizer.Token], from i: Int, in text: String, _ countryContext: String?
+    ) -> ([Mention], Int)? {
+        func word(_ k: Int) -> String { text[tokens[k].range].lowercased() }
+        guard RussianForms.isCyrillic(word(i)),
+            !RussianForms.adjective(word(i), feminine: true).isEmpty
+                || !RussianForms.adjective(word(i), feminine: false).isEmpty
+        else { return nil }
+        var adjectives = [i]
+        var k = i + 1
+        while k + 1 < tokens.count {
+            let gap = text[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
+            if ["и", "или"].contains(word(k)), tokens[k + 1].isCapitalised {
+                adjectives.append(k + 1)
+                k += 2
+            } else if tokens[k].isCapitalised, gap.trimmingCharacters(in: .whitespaces) == "," {
+                adjectives.append(k)
+                k += 1
+            } else {
+                break
+            }
+        }
+        guard adjectives.count >= 2, k < tokens.count, let head = RussianForms.headNominative(word(k)) else {
+            return nil
+        }
+        var found: [Mention] = []
+        for (n, a) in adjectives.enumerated() {
+            let key = Self.fold(String(text[tokens[a].range])) + " " + head
+            let refs = refs(forFolded: key)
+            if refs.isEmpty { return nil }
+            let end = n == adjectives.count - 1 ? tokens[k].range.upperBound : tokens[a].range.upperBound
+            let range = tokens[a].range.lowerBound..<end
+            found.append(
+                Mention(range: range, text: String(text[range]), candidates: rank(refs, country: countryContext)))
+        }
+        return (found, k + 1)
     }
 
     static let maxWords = 5

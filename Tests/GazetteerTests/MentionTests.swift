@@ -32,6 +32,17 @@ struct MentionTests {
         #expect(names("Режим продлён в Белгородской области и в Шымкенте.") == ["Belgorod Oblast", "Shymkent"])
     }
 
+    @Test func coordinatedRussianRegions() {
+        let text =
+            "С понедельника в Алматинской и Жамбылской областях, а также в Актюбинской, Атырауской или Карагандинской области."
+        #expect(
+            names(text) == ["Almaty Region", "Zhambyl Region", "Aktobe Region", "Atyrau Region", "Karaganda Region"])
+        #expect(
+            g.mentions(in: text).map(\.text) == [
+                "Алматинской", "Жамбылской областях", "Актюбинской", "Атырауской", "Карагандинской области",
+            ])
+    }
+
     @Test func historicalNamesInText() {
         #expect(names("Back then Alma-Ata was the capital, not Tselinograd.") == ["Almaty", "Astana"])
     }
