@@ -93,6 +93,11 @@ extension Gazetteer {
     /// A one-word Latin name that is only an alternate name of a town outside the report's country
     /// must be this big to count (GeoNames' alternate names include many ordinary words).
     static let aliasOnlyPopulation = 100_000
+    /// Countries whose small towns' Russian names are genuine (elsewhere a Cyrillic alias of a
+    /// small town is often an ordinary word: "Полиция" is Police, Poland).
+    static let cyrillicCountries: Set<String> = [
+        "KZ", "RU", "KG", "UZ", "TJ", "TM", "UA", "BY", "MD", "AZ", "GE", "AM", "MN", "BG", "RS", "MK", "ME", "BA",
+    ]
 
     private func candidates(
         for span: Substring, single: Bool, token: Tokenizer.Token, afterLocative: Bool, _ countryContext: String?
@@ -108,9 +113,11 @@ extension Gazetteer {
         if letters <= 3 {
             guard single, token.isAllCaps else { return nil }
             places = places.filter { $0.scope == .country }
-        } else if single, !RussianForms.isCyrillic(key), !refs.contains(where: \.canonical) {
+        } else if single, !refs.contains(where: \.canonical) {
+            let cyrillic = RussianForms.isCyrillic(key)
             places = places.filter {
                 $0.scope != .city || $0.population >= Self.aliasOnlyPopulation || $0.country == countryContext
+                    || (cyrillic && Self.cyrillicCountries.contains($0.country))
             }
         }
         return places.isEmpty ? nil : places
@@ -164,14 +171,27 @@ enum Tokenizer {
 
     private static let inner: Set<Character> = ["-", "'", "’", "ʼ", "."]
 
-    /// Tokens i...j form one name only when separated by plain spaces or hyphens.
+    /// Tokens i...j form one name only when separated by plain spaces or hyphens, and when each
+    /// later word is capitalised, a connector inside the name ("Rostov-on-Don", "Trinidad and
+    /// Tobago") or a generic word ("Almaty region", "Белгородской области").
     static func joinable(_ tokens: [Token], from i: Int, to j: Int, in text: String) -> Bool {
         for k in i..<j {
             let gap = text[tokens[k].range.upperBound..<tokens[k + 1].range.lowerBound]
-            if gap.isEmpty || gap.count > 2 || !gap.allSatisfy({ $0 == " " || $0 == "-" }) {
-                return false
-            }
+            if gap.isEmpty || gap.count > 2 || !gap.allSatisfy({ $0 == " " || $0 == "-" }) { return false }
+            let next = tokens[k + 1]
+            if next.isCapitalised { continue }
+            let w = text[next.range].lowercased()
+            let generic = genericWords.contains(w) || RussianForms.headNominative(w) != nil
+            if !(generic || (k + 1 < j && connectors.contains(w))) { return false }
         }
         return true
     }
+
+    static let connectors: Set<String> = [
+        "of", "and", "on", "upon", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "di", "am",
+        "an", "im", "sur", "en", "na", "y", "i", "van", "von", "der", "den", "al", "el", "и", "на",
+    ]
+    static let genericWords: Set<String> = [
+        "region", "oblast", "province", "oblysy", "state", "district", "territory", "county", "republic",
+    ]
 }

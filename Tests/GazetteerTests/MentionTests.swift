@@ -77,6 +77,17 @@ struct MentionTests {
         #expect(g.mentions(in: "Reports from Paris.").first?.candidates.first?.country == "FR")
     }
 
+    @Test func lowerCaseWordsDoNotExtendNames() {
+        // "The orange" and "The metro" are not two-word names; "Rostov-on-Don" is one.
+        #expect(names("The orange level stays. The metro runs.").isEmpty)
+        #expect(names("Flights to Rostov-on-Don resumed.") == ["Rostov-on-Don"])
+    }
+
+    @Test func russianWordsThatAreForeignTowns() {
+        // Police (Poland) is "Полиция" in GeoNames; in Russian text it is the police.
+        #expect(names("Полиция Алматы сообщила.") == ["Almaty"])
+    }
+
     @Test func punctuationSplitsNames() {
         // "Almaty, Astana" must not be read as one two-word name.
         #expect(names("Almaty, Astana.") == ["Almaty", "Astana"])
