@@ -14,7 +14,7 @@ public final class Gazetteer: Sendable {
             else {
                 throw GazetteerError("the bundled gazetteer.tsv is missing; run Scripts/gen-gazetteer")
             }
-            return try Gazetteer(data: Data(contentsOf: url, options: .mappedIfSafe))
+            return try Gazetteer(bytes: readFile(url.path))
         } catch {
             fatalError("gazetteer: \(error)")
         }
@@ -22,7 +22,11 @@ public final class Gazetteer: Sendable {
 
     /// Reads the shipped format (see Scripts/gen-gazetteer); throws on a damaged file.
     public init(data: Data) throws {
-        file = try GazetteerFile(data: data)
+        file = try GazetteerFile(bytes: [UInt8](data))
+    }
+
+    init(bytes: [UInt8]) throws {
+        file = try GazetteerFile(bytes: bytes)
     }
 
     /// Number of places (cities, regions and countries).
@@ -100,4 +104,20 @@ public final class Gazetteer: Sendable {
         case .country: 2
         }
     }
+}
+
+/// Reads a whole file straight into bytes (no intermediate `Data` copy).
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let f = fopen(path, "rb") else { throw GazetteerError("cannot open \(path)") }
+    defer { fclose(f) }
+    guard fseek(f, 0, SEEK_END) == 0 else { throw GazetteerError("cannot read \(path)") }
+    let size = ftell(f)
+    guard size >= 0, fseek(f, 0, SEEK_SET) == 0 else { throw GazetteerError("cannot read \(path)") }
+    var ok = true
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+        count = size == 0 ? 0 : fread(buf.baseAddress, 1, size, f)
+        ok = count == size
+    }
+    guard ok else { throw GazetteerError("cannot read \(path)") }
+    return bytes
 }

@@ -8,8 +8,10 @@ import Testing
 struct FileFormatTests {
     /// Two made-up towns sharing a name, one region and one country.
     static let fixture = """
-        gazetteer\t2\t4\t7
+        gazetteer\t3\t4\t7
         tz\tEtc/UTC
+        stop\tmay
+        common\t
         -10001\tr\tXA\t0\t\tNorth Testland Region\tСеверотестовская область
         -1\tn\tXA\t500\t\tTestland\tTestlandia|Тестландия
         100\tc\tXA\t900\t0\tEmberton\tEmbertown|Эмбертон
@@ -21,8 +23,6 @@ struct FileFormatTests {
         testlandia\t1
         северотестовская область\t0
         эмбертон\t2
-        stop\tmay
-        common\t
 
         """
 
@@ -69,13 +69,34 @@ struct FileFormatTests {
     }
 
     @Test(arguments: [
-        "", "hello\n", "gazetteer\t1\t0\t0\ntz\t\n", "gazetteer\t2\t0\t0\n", "gazetteer\t2\t0\t0\nzones\t\n",
-        "gazetteer\t2\t5\t0\ntz\t\n-1\tn\tXA\t0\t\tA\t\n",
-        "gazetteer\t2\t2\t0\ntz\t\n5\tc\tXA\t0\t\tA\t\n3\tc\tXA\t0\t\tB\t\n",
-        "gazetteer\t2\t1\t0\ntz\t\nabc\tc\tXA\t0\t\tA\t\n",
+        "", "hello\n", "gazetteer\t2\t0\t0\ntz\t\nstop\t\ncommon\t\n", "gazetteer\t3\t0\t0\n",
+        "gazetteer\t3\t0\t0\ntz\t\nstop\t\n", "gazetteer\t3\t0\t0\nzones\t\nstop\t\ncommon\t\n",
+        "gazetteer\t3\t-1\t0\ntz\t\nstop\t\ncommon\t\n",
+        "gazetteer\t3\t5\t0\ntz\t\nstop\t\ncommon\t\n-1\tn\tXA\t0\t\tA\t\n",
+        "gazetteer\t3\t2\t0\ntz\t\nstop\t\ncommon\t\n5\tc\tXA\t0\t\tA\t\n3\tc\tXA\t0\t\tB\t\n",
+        "gazetteer\t3\t1\t0\ntz\t\nstop\t\ncommon\t\nabc\tc\tXA\t0\t\tA\t\n",
     ])
     func rejectsDamagedData(_ text: String) {
         #expect(throws: GazetteerError.self) { try Gazetteer(data: Data(text.utf8)) }
+    }
+
+    @Test func emptyGazetteerIsValid() throws {
+        let g = try Gazetteer(data: Data("gazetteer\t3\t0\t0\ntz\t\nstop\t\ncommon\t\n".utf8))
+        #expect(g.placeCount == 0)
+        #expect(g.lookup("Almaty").isEmpty)
+        #expect(g.mentions(in: "Almaty").isEmpty)
+    }
+
+    @Test func everyFixtureKeyIsFound() throws {
+        // Binary search over the key section must reach the first, middle and last lines.
+        let g = try fixture()
+        for key in ["emberton", "embertown", "north testland region", "testland", "testlandia", "эмбертон"] {
+            #expect(!g.file.refs(forKey: key).isEmpty, "\(key)")
+        }
+        #expect(!g.file.refs(forKey: "северотестовская область").isEmpty)
+        for missing in ["a", "emberto", "embertonx", "zzz", "яя", "testlan"] {
+            #expect(g.file.refs(forKey: missing).isEmpty, "\(missing)")
+        }
     }
 
     @Test func errorIsOneLine() {
