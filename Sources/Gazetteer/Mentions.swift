@@ -159,12 +159,16 @@ enum Tokenizer {
             if end < text.endIndex, text[end] == ".", text[start..<end].contains(".") {
                 end = text.index(after: end)  // closing dot of "U.S."
             }
-            let word = text[start..<end]
+            i = end
+            var word = text[start..<end]
+            for suffix in ["'s", "’s", "'S", "’S"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
+                word = word.dropLast(suffix.count)  // "Kazakhstan's" names Kazakhstan
+                break
+            }
             let letters = word.filter(\.isLetter)
             let capitalised = letters.first?.isUppercase ?? false
             let allCaps = !letters.isEmpty && letters.allSatisfy(\.isUppercase)
-            out.append(Token(range: start..<end, isCapitalised: capitalised, isAllCaps: allCaps))
-            i = end
+            out.append(Token(range: word.startIndex..<word.endIndex, isCapitalised: capitalised, isAllCaps: allCaps))
         }
         return out
     }

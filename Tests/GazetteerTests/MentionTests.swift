@@ -88,6 +88,12 @@ struct MentionTests {
         #expect(names("Полиция Алматы сообщила.") == ["Almaty"])
     }
 
+    @Test func possessives() {
+        let m = g.mentions(in: "Kazakhstan's committee and Britain’s agency met in Almaty's centre.")
+        #expect(m.map(\.text) == ["Kazakhstan", "Britain", "Almaty"])
+        #expect(names("Ural'sk is the old spelling.") == ["Oral"])
+    }
+
     @Test func punctuationSplitsNames() {
         // "Almaty, Astana" must not be read as one two-word name.
         #expect(names("Almaty, Astana.") == ["Almaty", "Astana"])
