@@ -68,17 +68,26 @@ public final class Gazetteer: Sendable {
     }
 
     func refs(forFolded key: String) -> [GazetteerFile.Ref] {
-        var hits = file.refs(forKey: key)
-        if hits.isEmpty, key.hasPrefix("the ") {
-            hits = file.refs(forKey: String(key.dropFirst(4)))
+        resolve(key).refs
+    }
+
+    /// The index key a folded name resolves to (itself, without "the ", or a Russian
+    /// nominative) and the places it points at.
+    func resolve(_ key: String) -> (key: String, refs: [GazetteerFile.Ref]) {
+        let hits = file.refs(forKey: key)
+        if !hits.isEmpty { return (key, hits) }
+        if key.hasPrefix("the ") {
+            let bare = String(key.dropFirst(4))
+            let hits = file.refs(forKey: bare)
+            if !hits.isEmpty { return (bare, hits) }
         }
-        if hits.isEmpty, RussianForms.isCyrillic(key) {
+        if RussianForms.isCyrillic(key) {
             for form in RussianForms.baseForms(key) {
-                hits = file.refs(forKey: form)
-                if !hits.isEmpty { break }
+                let hits = file.refs(forKey: form)
+                if !hits.isEmpty { return (form, hits) }
             }
         }
-        return hits
+        return (key, [])
     }
 
     func rank(_ refs: [GazetteerFile.Ref], country: String?) -> [Place] {

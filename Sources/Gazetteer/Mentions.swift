@@ -106,9 +106,11 @@ extension Gazetteer {
         if key.isEmpty { return nil }
         if single && file.stopWords.contains(key) { return nil }
         if single && !afterLocative && file.commonWords.contains(key) { return nil }
-        let letters = key.unicodeScalars.filter { $0 != " " }.count
-        let refs = refs(forFolded: key)
+        let (resolved, refs) = resolve(key)
         if refs.isEmpty { return nil }
+        if single && file.stopWords.contains(resolved) { return nil }
+        if single && !afterLocative && file.commonWords.contains(resolved) { return nil }
+        let letters = key.unicodeScalars.filter { $0 != " " }.count
         var places = rank(refs, country: countryContext)
         if letters <= 3 {
             guard single, token.isAllCaps else { return nil }
