@@ -39,6 +39,7 @@ CITY_ALIASES = {
     524901: ["Москва"],
     498817: ["Санкт-Петербург", "St. Petersburg", "St Petersburg", "Leningrad", "Ленинград", "Петербург"],
     578072: ["Белгород"],
+    5128581: ["New York", "Нью-Йорк"],
 }
 
 # ISO 3166-1 alpha-2 -> canonical English name where GeoNames' differs from the news form.
@@ -94,7 +95,8 @@ REGIONS = {
     "KZ-SEV": ("North Kazakhstan", "North Kazakhstan Region", "Северо-Казахстанская область"),
     "KZ-ULY": ("Ulytau", "Ulytau Region", "Улытауская область", "область Улытау"),
     "KZ-VOS": ("East Kazakhstan", "East Kazakhstan Region", "Восточно-Казахстанская область"),
-    "KZ-YUZ": ("Turkestan", "Turkestan Region", "South Kazakhstan Region", "Туркестанская область",
+    "KZ-YUZ": ("Turkestan", "Turkestan Region", "South Kazakhstan Region", "South Kazakhstan", "South Kazakhstan Oblast",
+               "Туркестанская область",
                "Южно-Казахстанская область"),
     "KZ-ZAP": ("West Kazakhstan", "West Kazakhstan Region", "Западно-Казахстанская область"),
     "KZ-ZHA": ("Zhambyl", "Zhambyl Region", "Jambyl Region", "Жамбылская область"),
@@ -112,7 +114,35 @@ REGIONS = {
 REGION_SKIP = set()
 
 # Region code -> canonical name where the bare ISO name is better left to a city ("New York").
-REGION_NAMES = {"US-NY": ("New York State", "New York"), "US-WA": ("Washington State", "Washington")}
+# Also English exonyms for regions ISO lists under their local names.
+REGION_NAMES = {
+    "US-NY": ("New York State", "New York"),
+    "US-WA": ("Washington State", "Washington"),
+    "BE-BRU": ("Brussels-Capital Region", "Brussels Capital Region", "Brussels Region", "Brussels-Capital",
+               "Région de Bruxelles-Capitale"),
+    "BE-VLG": ("Flanders", "Flemish Region", "Vlaanderen", "Фландрия"),
+    "BE-WAL": ("Wallonia", "Walloon Region", "Région wallonne", "Wallonie", "Валлония"),
+    "GB-WLS": ("Wales", "Cymru", "Уэльс"),
+    "FR-BRE": ("Brittany", "Bretagne", "Бретань"),
+    "FR-NOR": ("Normandy", "Normandie", "Нормандия"),
+    "FR-20R": ("Corsica", "Corse", "Корсика"),
+    "DE-BY": ("Bavaria", "Bayern", "Бавария"),
+    "DE-NW": ("North Rhine-Westphalia", "Nordrhein-Westfalen", "Северный Рейн-Вестфалия"),
+    "DE-NI": ("Lower Saxony", "Niedersachsen", "Нижняя Саксония"),
+    "DE-HE": ("Hesse", "Hessen", "Гессен"),
+    "DE-RP": ("Rhineland-Palatinate", "Rheinland-Pfalz"),
+    "DE-TH": ("Thuringia", "Thüringen", "Тюрингия"),
+    "DE-SN": ("Saxony", "Sachsen", "Саксония"),
+    "DE-ST": ("Saxony-Anhalt", "Sachsen-Anhalt"),
+    "DE-MV": ("Mecklenburg-Western Pomerania", "Mecklenburg-Vorpommern"),
+    "ES-CT": ("Catalonia", "Catalunya", "Cataluña", "Каталония"),
+    "ES-AN": ("Andalusia", "Andalucía", "Андалусия"),
+    "IT-25": ("Lombardy", "Lombardia", "Ломбардия"),
+    "IT-21": ("Piedmont", "Piemonte", "Пьемонт"),
+    "IT-52": ("Tuscany", "Toscana", "Тоскана"),
+    "IT-82": ("Sicily", "Sicilia", "Сицилия"),
+    "IT-88": ("Sardinia", "Sardegna", "Сардиния"),
+}
 
 # Romanised ISO stems that do not name a city by themselves.
 RU_STEMS = {"Moskov": "Moscow", "Orlov": "Oryol", "Arhangel": "Arkhangelsk", "Nizhegorod": "Nizhny Novgorod",
@@ -130,9 +160,11 @@ North South East West Northern Southern Eastern Western Central Centre Center
 President Government Ministry Committee Security Alert Level Red Yellow Blue Green White Black
 Orange Terror Threat Update Breaking News Today Report Reports Officials Official Interior
 Emergency Emergencies Moderate High Critical Severe
+Airport Station Street Square Park Hotel University Bridge Port Harbour Harbor Mall Market Palace
+Asia Europe Africa Oceania Antarctica Dome Metro Iron Ministry
 Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь
 Понедельник Вторник Среда Четверг Пятница Суббота Воскресенье
-Центр Север Юг Восток Запад Уровень Угроза Террор Опасность Президент Правительство Министерство
+Центр Север Юг Восток Запад Полиция Милиция Аэропорт Вокзал Уровень Угроза Террор Опасность Президент Правительство Министерство
 """.split()
 
 # Capitalised words that are places after "in", "at", "near", "from", "to" ("in Nice") but

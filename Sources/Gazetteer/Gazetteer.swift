@@ -14,7 +14,7 @@ public final class Gazetteer: Sendable {
             else {
                 throw GazetteerError("the bundled gazetteer.tsv is missing; run Scripts/gen-gazetteer")
             }
-            return try Gazetteer(data: Data(contentsOf: url, options: .mappedIfSafe))
+            return try Gazetteer(bytes: readFile(url.path))
         } catch {
             fatalError("gazetteer: \(error)")
         }
@@ -22,7 +22,11 @@ public final class Gazetteer: Sendable {
 
     /// Reads the shipped format (see Scripts/gen-gazetteer); throws on a damaged file.
     public init(data: Data) throws {
-        file = try GazetteerFile(data: data)
+        file = try GazetteerFile(bytes: [UInt8](data))
+    }
+
+    init(bytes: [UInt8]) throws {
+        file = try GazetteerFile(bytes: bytes)
     }
 
     /// Number of places (cities, regions and countries).
@@ -64,17 +68,26 @@ public final class Gazetteer: Sendable {
     }
 
     func refs(forFolded key: String) -> [GazetteerFile.Ref] {
-        var hits = file.refs(forKey: key)
-        if hits.isEmpty, key.hasPrefix("the ") {
-            hits = file.refs(forKey: String(key.dropFirst(4)))
+        resolve(key).refs
+    }
+
+    /// The index key a folded name resolves to (itself, without "the ", or a Russian
+    /// nominative) and the places it points at.
+    func resolve(_ key: String) -> (key: String, refs: [GazetteerFile.Ref]) {
+        let hits = file.refs(forKey: key)
+        if !hits.isEmpty { return (key, hits) }
+        if key.hasPrefix("the ") {
+            let bare = String(key.dropFirst(4))
+            let hits = file.refs(forKey: bare)
+            if !hits.isEmpty { return (bare, hits) }
         }
-        if hits.isEmpty, RussianForms.isCyrillic(key) {
+        if RussianForms.isCyrillic(key) {
             for form in RussianForms.baseForms(key) {
-                hits = file.refs(forKey: form)
-                if !hits.isEmpty { break }
+                let hits = file.refs(forKey: form)
+                if !hits.isEmpty { return (form, hits) }
             }
         }
-        return hits
+        return (key, [])
     }
 
     func rank(_ refs: [GazetteerFile.Ref], country: String?) -> [Place] {
@@ -100,4 +113,20 @@ public final class Gazetteer: Sendable {
         case .country: 2
         }
     }
+}
+
+/// Reads a whole file straight into bytes (no intermediate `Data` copy).
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let f = fopen(path, "rb") else { throw GazetteerError("cannot open \(path)") }
+    defer { fclose(f) }
+    guard fseek(f, 0, SEEK_END) == 0 else { throw GazetteerError("cannot read \(path)") }
+    let size = ftell(f)
+    guard size >= 0, fseek(f, 0, SEEK_SET) == 0 else { throw GazetteerError("cannot read \(path)") }
+    var ok = true
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+        count = size == 0 ? 0 : fread(buf.baseAddress, 1, size, f)
+        ok = count == size
+    }
+    guard ok else { throw GazetteerError("cannot read \(path)") }
+    return bytes
 }

@@ -1,13 +1,17 @@
 import AlertCore
 import Foundation
 
-/// The shipped file kept as raw bytes: place lines and sorted key lines are found by offset,
-/// and a place is decoded only when asked for, so loading is one scan over the bytes.
+/// The shipped file kept as raw bytes. Loading finds the place lines (one memchr pass over
+/// the first part of the file) and nothing else: the sorted key lines that fill the rest are
+/// binary-searched in place, and a place is decoded only when asked for.
 struct GazetteerFile: Sendable {
     let bytes: [UInt8]
     let placeStarts: [Int]
     let placeIDs: [Int]
-    let keyStarts: [Int]
+    /// Byte range of the key section (sorted lines, to the end of the file).
+    let keySection: Range<Int>
+    let keyCount: Int
+    let timeZones: [String]
     let stopWords: Set<String>
     let commonWords: Set<String>
 
@@ -17,57 +21,70 @@ struct GazetteerFile: Sendable {
         let canonical: Bool
     }
 
-    init(data: Data) throws {
-        let bytes = [UInt8](data)
+    static let version = "3"
+    /// Lines between the header and the places: tz, stop, common.
+    static let listLines = 3
+
+    init(bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { throw GazetteerError("the gazetteer data is empty") }
+        let header = Self.fields(bytes, from: 0)
+        guard header.count == 4, Self.string(bytes, header[0]) == "gazetteer",
+            Self.string(bytes, header[1]) == Self.version,
+            let places = Int(Self.string(bytes, header[2])), places >= 0,
+            let keys = Int(Self.string(bytes, header[3])), keys >= 0
+        else { throw GazetteerError("the gazetteer data has no valid \"gazetteer \(Self.version)\" header") }
+        let wanted = 1 + Self.listLines + places
         var lineStarts: [Int] = []
-        lineStarts.reserveCapacity(200_000)
+        lineStarts.reserveCapacity(wanted + 1)
         bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
             var start = 0
-            let n = buf.count
-            while start < n {
+            while start < buf.count, lineStarts.count <= wanted {
                 lineStarts.append(start)
-                guard let base = buf.baseAddress,
-                    let nl = memchr(base + start, 0x0A, n - start)
-                else { break }
+                guard let nl = memchr(base + start, 0x0A, buf.count - start) else {
+                    start = buf.count
+                    break
+                }
                 start = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
             }
+            if lineStarts.count == wanted { lineStarts.append(start) }
         }
-        guard let first = lineStarts.first else { throw GazetteerError("the gazetteer data is empty") }
-        let header = Self.fields(bytes, from: first)
-        guard header.count == 4, Self.string(bytes, header[0]) == "gazetteer",
-            Self.string(bytes, header[1]) == "1",
-            let places = Int(Self.string(bytes, header[2])),
-            let keys = Int(Self.string(bytes, header[3])),
-            lineStarts.count >= 1 + places + keys
-        else { throw GazetteerError("the gazetteer data has no valid \"gazetteer 1\" header") }
+        guard lineStarts.count == wanted + 1 else {
+            throw GazetteerError("the gazetteer data ends before its \(places) places")
+        }
         self.bytes = bytes
-        placeStarts = Array(lineStarts[1..<(1 + places)])
-        keyStarts = Array(lineStarts[(1 + places)..<(1 + places + keys)])
+        var lists: [String: [String]] = [:]
+        for start in lineStarts[1...Self.listLines] {
+            let f = Self.fields(bytes, from: start)
+            guard f.count == 2 else { throw GazetteerError("the gazetteer data has a damaged list line") }
+            let value = Self.string(bytes, f[1])
+            lists[Self.string(bytes, f[0])] = value.isEmpty ? [] : value.split(separator: "|").map(String.init)
+        }
+        guard let zones = lists["tz"], let stop = lists["stop"], let common = lists["common"] else {
+            throw GazetteerError("the gazetteer data lacks its tz, stop and common lines")
+        }
+        timeZones = zones
+        stopWords = Set(stop)
+        commonWords = Set(common)
+        placeStarts = Array(lineStarts[(1 + Self.listLines)..<wanted])
+        keySection = lineStarts[wanted]..<bytes.count
+        keyCount = keys
         var ids: [Int] = []
         ids.reserveCapacity(places)
         for (n, start) in placeStarts.enumerated() {
+            let line = n + 2 + Self.listLines
             guard let id = Self.parseInt(bytes, from: start) else {
-                throw GazetteerError("gazetteer place line \(n + 2) has no numeric id")
+                throw GazetteerError("gazetteer place line \(line) has no numeric id")
             }
             if let prev = ids.last, prev >= id {
-                throw GazetteerError("gazetteer place line \(n + 2) is out of id order")
+                throw GazetteerError("gazetteer place line \(line) is out of id order")
             }
             ids.append(id)
         }
         placeIDs = ids
-        var lists: [String: Set<String>] = [:]
-        for start in lineStarts.dropFirst(1 + places + keys) {
-            let f = Self.fields(bytes, from: start)
-            if f.count == 2 {
-                lists[Self.string(bytes, f[0])] = Set(Self.string(bytes, f[1]).split(separator: "|").map(String.init))
-            }
-        }
-        stopWords = lists["stop"] ?? []
-        commonWords = lists["common"] ?? []
     }
 
     var placeCount: Int { placeStarts.count }
-    var keyCount: Int { keyStarts.count }
 
     /// Index of the place line with this id.
     func index(ofID id: Int) -> Int? {
@@ -89,11 +106,11 @@ struct GazetteerFile: Sendable {
             case "n": .country
             default: .city
             }
-        let tz = s(4)
+        let tz = Int(s(4)).flatMap { $0 >= 0 && $0 < timeZones.count ? timeZones[$0] : nil }
         let aliases = s(6)
         return Place(
             id: placeIDs[index], name: s(5), country: s(2), scope: scope, population: Int(s(3)) ?? 0,
-            timezone: tz.isEmpty ? nil : tz,
+            timezone: tz,
             aliases: aliases.isEmpty ? [] : aliases.split(separator: "|").map(String.init))
     }
 
@@ -102,15 +119,21 @@ struct GazetteerFile: Sendable {
         if key.isEmpty { return [] }
         let k = Array(key.utf8)
         return bytes.withUnsafeBufferPointer { buf -> [Ref] in
-            var lo = 0
-            var hi = keyStarts.count
+            // Binary search over byte offsets: back up from the middle to its line's start.
+            var lo = keySection.lowerBound
+            var hi = keySection.upperBound
             while lo < hi {
-                let mid = (lo + hi) / 2
-                let c = Self.compareKey(buf, at: keyStarts[mid], with: k)
-                if c == 0 {
-                    return Self.parseRefs(buf, from: keyStarts[mid] + k.count + 1)
+                var line = (lo + hi) / 2
+                while line > lo && buf[line - 1] != 0x0A { line -= 1 }
+                let c = Self.compareKey(buf, at: line, with: k)
+                if c == 0 { return Self.parseRefs(buf, from: line + k.count + 1) }
+                if c < 0 {
+                    var next = line
+                    while next < hi && buf[next] != 0x0A { next += 1 }
+                    lo = next + 1
+                } else {
+                    hi = line
                 }
-                if c < 0 { lo = mid + 1 } else { hi = mid }
             }
             return []
         }

@@ -1,4 +1,5 @@
 import AlertCore
+import Foundation
 
 extension Gazetteer {
     /// Place names in running text, longest match first, each with its ranked candidates.
@@ -8,12 +9,18 @@ extension Gazetteer {
     /// "in", "at", "near", "from", "to"; names of three letters or fewer count only when
     /// written in capitals and then only as country aliases ("UK", "US").
     public func mentions(in text: String, countryContext: String? = nil) -> [Mention] {
+        let countryContext = countryContext?.uppercased()
         let tokens = Tokenizer.tokens(in: text)
         var out: [Mention] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].isCapitalised else {
                 i += 1
+                continue
+            }
+            if let (found, next) = coordinatedRegions(tokens, from: i, in: text, countryContext) {
+                out += found
+                i = next
                 continue
             }
             var matched = false
@@ -40,11 +47,57 @@ extension Gazetteer {
         return out
     }
 
+    /// "в Алматинской и Жамбылской областях": each adjective is a region with the shared head
+    /// noun. Returns the mentions and the token after the head, or nil when the pattern is absent.
+    private func coordinatedRegions(
+        _ tokens: [Tokenizer.Token], from i: Int, in text: String, _ countryContext: String?
+    ) -> ([Mention], Int)? {
+        func word(_ k: Int) -> String { text[tokens[k].range].lowercased() }
+        guard RussianForms.isCyrillic(word(i)),
+            !RussianForms.adjective(word(i), feminine: true).isEmpty
+                || !RussianForms.adjective(word(i), feminine: false).isEmpty
+        else { return nil }
+        var adjectives = [i]
+        var k = i + 1
+        while k + 1 < tokens.count {
+            let gap = text[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
+            if ["и", "или"].contains(word(k)), tokens[k + 1].isCapitalised {
+                adjectives.append(k + 1)
+                k += 2
+            } else if tokens[k].isCapitalised, gap.trimmingCharacters(in: .whitespaces) == "," {
+                adjectives.append(k)
+                k += 1
+            } else {
+                break
+            }
+        }
+        guard adjectives.count >= 2, k < tokens.count, let head = RussianForms.headNominative(word(k)) else {
+            return nil
+        }
+        var found: [Mention] = []
+        for (n, a) in adjectives.enumerated() {
+            let key = Self.fold(String(text[tokens[a].range])) + " " + head
+            let refs = refs(forFolded: key)
+            if refs.isEmpty { return nil }
+            let end = n == adjectives.count - 1 ? tokens[k].range.upperBound : tokens[a].range.upperBound
+            let range = tokens[a].range.lowerBound..<end
+            found.append(
+                Mention(range: range, text: String(text[range]), candidates: rank(refs, country: countryContext)))
+        }
+        return (found, k + 1)
+    }
+
     static let maxWords = 5
     /// Words after which a common word ("Nice", "Reading") is read as a place.
     static let locatives: Set<String> = ["in", "at", "near", "from", "to", "into", "outside", "в", "во", "из", "под"]
-    /// A one-word Latin name that is only someone's alternate name must be this big to count.
+    /// A one-word Latin name that is only an alternate name of a town outside the report's country
+    /// must be this big to count (GeoNames' alternate names include many ordinary words).
     static let aliasOnlyPopulation = 100_000
+    /// Countries whose small towns' Russian names are genuine (elsewhere a Cyrillic alias of a
+    /// small town is often an ordinary word: "Полиция" is Police, Poland).
+    static let cyrillicCountries: Set<String> = [
+        "KZ", "RU", "KG", "UZ", "TJ", "TM", "UA", "BY", "MD", "AZ", "GE", "AM", "MN", "BG", "RS", "MK", "ME", "BA",
+    ]
 
     private func candidates(
         for span: Substring, single: Bool, token: Tokenizer.Token, afterLocative: Bool, _ countryContext: String?
@@ -53,15 +106,21 @@ extension Gazetteer {
         if key.isEmpty { return nil }
         if single && file.stopWords.contains(key) { return nil }
         if single && !afterLocative && file.commonWords.contains(key) { return nil }
-        let letters = key.unicodeScalars.filter { $0 != " " }.count
-        let refs = refs(forFolded: key)
+        let (resolved, refs) = resolve(key)
         if refs.isEmpty { return nil }
+        if single && file.stopWords.contains(resolved) { return nil }
+        if single && !afterLocative && file.commonWords.contains(resolved) { return nil }
+        let letters = key.unicodeScalars.filter { $0 != " " }.count
         var places = rank(refs, country: countryContext)
         if letters <= 3 {
             guard single, token.isAllCaps else { return nil }
             places = places.filter { $0.scope == .country }
-        } else if single, !RussianForms.isCyrillic(key), !refs.contains(where: \.canonical) {
-            places = places.filter { $0.scope != .city || $0.population >= Self.aliasOnlyPopulation }
+        } else if single, !refs.contains(where: \.canonical) {
+            let cyrillic = RussianForms.isCyrillic(key)
+            places = places.filter {
+                $0.scope != .city || $0.population >= Self.aliasOnlyPopulation || $0.country == countryContext
+                    || (cyrillic && Self.cyrillicCountries.contains($0.country))
+            }
         }
         return places.isEmpty ? nil : places
     }
@@ -102,26 +161,43 @@ enum Tokenizer {
             if end < text.endIndex, text[end] == ".", text[start..<end].contains(".") {
                 end = text.index(after: end)  // closing dot of "U.S."
             }
-            let word = text[start..<end]
+            i = end
+            var word = text[start..<end]
+            for suffix in ["'s", "’s", "'S", "’S"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
+                word = word.dropLast(suffix.count)  // "Kazakhstan's" names Kazakhstan
+                break
+            }
             let letters = word.filter(\.isLetter)
             let capitalised = letters.first?.isUppercase ?? false
             let allCaps = !letters.isEmpty && letters.allSatisfy(\.isUppercase)
-            out.append(Token(range: start..<end, isCapitalised: capitalised, isAllCaps: allCaps))
-            i = end
+            out.append(Token(range: word.startIndex..<word.endIndex, isCapitalised: capitalised, isAllCaps: allCaps))
         }
         return out
     }
 
     private static let inner: Set<Character> = ["-", "'", "’", "ʼ", "."]
 
-    /// Tokens i...j form one name only when separated by plain spaces or hyphens.
+    /// Tokens i...j form one name only when separated by plain spaces or hyphens, and when each
+    /// later word is capitalised, a connector inside the name ("Rostov-on-Don", "Trinidad and
+    /// Tobago") or a generic word ("Almaty region", "Белгородской области").
     static func joinable(_ tokens: [Token], from i: Int, to j: Int, in text: String) -> Bool {
         for k in i..<j {
             let gap = text[tokens[k].range.upperBound..<tokens[k + 1].range.lowerBound]
-            if gap.isEmpty || gap.count > 2 || !gap.allSatisfy({ $0 == " " || $0 == "-" }) {
-                return false
-            }
+            if gap.isEmpty || gap.count > 2 || !gap.allSatisfy({ $0 == " " || $0 == "-" }) { return false }
+            let next = tokens[k + 1]
+            if next.isCapitalised { continue }
+            let w = text[next.range].lowercased()
+            let generic = genericWords.contains(w) || RussianForms.headNominative(w) != nil
+            if !(generic || (k + 1 < j && connectors.contains(w))) { return false }
         }
         return true
     }
+
+    static let connectors: Set<String> = [
+        "of", "and", "on", "upon", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "di", "am",
+        "an", "im", "sur", "en", "na", "y", "i", "van", "von", "der", "den", "al", "el", "и", "на",
+    ]
+    static let genericWords: Set<String> = [
+        "region", "oblast", "province", "oblysy", "state", "district", "territory", "county", "republic",
+    ]
 }

@@ -38,6 +38,11 @@ enum RussianForms {
         return out
     }
 
+    /// The nominative singular of a head noun such as "областях" → "область", if it is one.
+    static func headNominative(_ word: String) -> String? {
+        heads[word]?.nominative
+    }
+
     private struct Head {
         let nominative: String
         let feminine: Bool
@@ -45,13 +50,13 @@ enum RussianForms {
 
     private static let heads: [String: Head] = {
         var h: [String: Head] = [:]
-        for f in ["область", "области", "областью", "областей"] {
+        for f in ["область", "области", "областью", "областей", "областях", "областям", "областями"] {
             h[f] = Head(nominative: "область", feminine: true)
         }
         for f in ["республика", "республики", "республике", "республику", "республикой"] {
             h[f] = Head(nominative: "республика", feminine: true)
         }
-        for f in ["край", "края", "краю", "краем", "крае"] {
+        for f in ["край", "края", "краю", "краем", "крае", "краях", "краев"] {
             h[f] = Head(nominative: "край", feminine: false)
         }
         for f in ["округ", "округа", "округу", "округом", "округе"] {

@@ -32,6 +32,17 @@ struct MentionTests {
         #expect(names("Режим продлён в Белгородской области и в Шымкенте.") == ["Belgorod Oblast", "Shymkent"])
     }
 
+    @Test func coordinatedRussianRegions() {
+        let text =
+            "С понедельника в Алматинской и Жамбылской областях, а также в Актюбинской, Атырауской или Карагандинской области."
+        #expect(
+            names(text) == ["Almaty Region", "Zhambyl Region", "Aktobe Region", "Atyrau Region", "Karaganda Region"])
+        #expect(
+            g.mentions(in: text).map(\.text) == [
+                "Алматинской", "Жамбылской областях", "Актюбинской", "Атырауской", "Карагандинской области",
+            ])
+    }
+
     @Test func historicalNamesInText() {
         #expect(names("Back then Alma-Ata was the capital, not Tselinograd.") == ["Almaty", "Astana"])
     }
@@ -53,6 +64,15 @@ struct MentionTests {
         #expect(names("Of the reports, Reading and Bath were mentioned on Mobile phones.").isEmpty)
     }
 
+    @Test func frequentWordsAreNotPlaces() {
+        // Time (Norway), Most (Czechia), Young (Uruguay) are towns; "From" is an alternate name
+        // of Frome and "Solo" of Surakarta. In running text they are words.
+        #expect(names("Time will tell. Most officials agreed. Young people left. From Monday on.").isEmpty)
+        #expect(names("Solo travellers were warned. Google said nothing.").isEmpty)
+        #expect(names("From Almaty, officials flew to London and Manchester.") == ["Almaty", "London", "Manchester"])
+        #expect(names("Советский район и Центральный парк закрыты.").isEmpty)
+    }
+
     @Test func shortCodesAreNotPlaces() {
         #expect(names("The ALA and NQZ flights were delayed; Ala said no.").isEmpty)
         #expect(names("The UK and the US issued travel advice.") == ["United Kingdom", "United States"])
@@ -64,6 +84,23 @@ struct MentionTests {
         #expect(names("Britain and Kazakhstan signed a deal.") == ["United Kingdom", "Kazakhstan"])
         #expect(g.mentions(in: "Reports from Paris.", countryContext: "US").first?.candidates.first?.country == "US")
         #expect(g.mentions(in: "Reports from Paris.").first?.candidates.first?.country == "FR")
+    }
+
+    @Test func lowerCaseWordsDoNotExtendNames() {
+        // "The orange" and "The metro" are not two-word names; "Rostov-on-Don" is one.
+        #expect(names("The orange level stays. The metro runs.").isEmpty)
+        #expect(names("Flights to Rostov-on-Don resumed.") == ["Rostov-on-Don"])
+    }
+
+    @Test func russianWordsThatAreForeignTowns() {
+        // Police (Poland) is "Полиция" in GeoNames; in Russian text it is the police.
+        #expect(names("Полиция Алматы сообщила.") == ["Almaty"])
+    }
+
+    @Test func possessives() {
+        let m = g.mentions(in: "Kazakhstan's committee and Britain’s agency met in Almaty's centre.")
+        #expect(m.map(\.text) == ["Kazakhstan", "Britain", "Almaty"])
+        #expect(names("Ural'sk is the old spelling.") == ["Oral"])
     }
 
     @Test func punctuationSplitsNames() {

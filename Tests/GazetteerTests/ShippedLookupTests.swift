@@ -55,11 +55,22 @@ struct ShippedLookupTests {
         ("Белгородской области", "Belgorod Oblast"), ("Belgorod Oblast", "Belgorod Oblast"),
         ("Жамбылской области", "Zhambyl Region"), ("Zhambyl Region", "Zhambyl Region"),
         ("Turkestan Region", "Turkestan Region"), ("Туркестанской области", "Turkestan Region"),
+        ("South Kazakhstan", "Turkestan Region"), ("Южно-Казахстанской области", "Turkestan Region"),
+        ("Краснодарском крае", "Krasnodar Krai"), ("Республике Татарстан", "Tatarstan"),
     ])
     func regions(_ name: String, _ expected: String) {
         let p = g.best(name)
         #expect(p?.name == expected)
         #expect(p?.scope == .region)
+    }
+
+    @Test func bareRegionNames() {
+        // No city is called Mangystau or East Kazakhstan, so the bare name is the region; a bare
+        // name shared with a city ("Turkestan", "Zhambyl" = Taraz) goes to the city first.
+        #expect(g.best("Mangystau")?.name == "Mangystau Region")
+        #expect(g.best("East Kazakhstan")?.name == "East Kazakhstan Region")
+        #expect(g.best("Turkestan")?.scope == .city)
+        #expect(g.lookup("Turkestan Region").first?.scope == .region)
     }
 
     @Test(arguments: [
