@@ -16,6 +16,7 @@ struct Alertmon: ParsableCommand {
             DemoCommand.self,
             ParseCommand.self,
             IngestCommand.self,
+            WatchCommand.self,
             MonitorCommand.self,
         ],
         defaultSubcommand: MonitorCommand.self
@@ -23,6 +24,12 @@ struct Alertmon: ParsableCommand {
 
     /// Runs a command and turns every failure into one `alertmon: …` line and an exit code, never a trace.
     static func main() {
+        // A process started from a worker thread (a test harness, a supervisor) inherits these blocked;
+        // every command must still stop on Ctrl-C and SIGTERM.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, s) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -27,8 +27,7 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let parser = ReportParser()
-        let reportedTS = reported.flatMap { Timestamp(iso: $0) }
+        let ingester = ReportIngester(store: store, reported: reported.flatMap { Timestamp(iso: $0) })
         var summary = IngestSummary()
         let tty = Console.stderrIsTerminal
         for path in Self.expand(paths, failures: &summary.unreadable) {
@@ -40,16 +39,10 @@ struct IngestCommand: ParsableCommand {
                 continue
             }
             summary.read += 1
-            let hash = ContentHash(of: input.data)
-            if try store.reportExists(hash) {
-                summary.skipped += 1
-                continue
-            }
-            let result = parser.parse(input: input, reported: reportedTS)
-            for d in result.diagnostics { Console.note("alertmon ingest: \(Sanitizer.clean(d))") }
-            let when = result.transitions.first?.reported ?? reportedTS
-            let r = try store.append(result.transitions, report: ReportRow(hash: hash, source: path, reported: when))
-            summary.added += r.added
+            let outcome = try ingester.ingest(input)
+            if outcome.skipped { summary.skipped += 1 }
+            for d in outcome.diagnostics { Console.note("alertmon ingest: \(d)") }
+            summary.added += outcome.added
             if tty {
                 FileHandle.standardError.write(
                     Data("\r\u{1B}[Kingesting: \(summary.read) reports, \(summary.added) transitions".utf8))
@@ -75,7 +68,9 @@ struct IngestCommand: ParsableCommand {
                     if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                     let full = (p as NSString).appendingPathComponent(rel)
                     var d: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: full, isDirectory: &d), !d.boolValue { files.append(full) }
+                    if FileManager.default.fileExists(atPath: full, isDirectory: &d), !d.boolValue {
+                        files.append(full)
+                    }
                 }
                 out += files.sorted()
             } else {

@@ -28,18 +28,33 @@ enum LogText {
     static func json(_ entries: [LogEntry]) -> String {
         var out = "[\n"
         for (i, e) in entries.enumerated() {
-            var o: [String: JSONValue] = [
-                "time": .string(e.time.iso), "city": .string(e.city), "scope": .string(e.scope.rawValue),
-                "from": .string(e.from.name), "to": .string(e.to.name), "kind": .string(e.kind.rawValue),
-                "sources": .array(e.sources.map(JSONValue.string)),
-                "evidence": .array(e.evidence.map(JSONValue.string)),
-                "late": .bool(e.late),
-            ]
-            if let c = e.country { o["country"] = .string(c) }
-            if let u = e.until { o["until"] = .string(u.iso) }
-            out += JSONValue.object(o).json + (i == entries.count - 1 ? "\n" : ",\n")
+            out += object(e).json + (i == entries.count - 1 ? "\n" : ",\n")
         }
         return out + "]\n"
+    }
+
+    /// One applied change as a JSON object (the `log --format json` element and the `--on-change` input).
+    static func object(_ e: LogEntry) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "time": .string(e.time.iso), "city": .string(e.city), "scope": .string(e.scope.rawValue),
+            "from": .string(e.from.name), "to": .string(e.to.name), "kind": .string(e.kind.rawValue),
+            "sources": .array(e.sources.map(JSONValue.string)),
+            "evidence": .array(e.evidence.map(JSONValue.string)),
+            "late": .bool(e.late),
+        ]
+        if let c = e.country { o["country"] = .string(c) }
+        if let u = e.until { o["until"] = .string(u.iso) }
+        return .object(o)
+    }
+
+    /// One applied change on one line, for `watch --plain`: time, place, kind, levels, source.
+    static func line(_ e: LogEntry) -> String {
+        let levels = e.from == e.to ? e.to.name : "\(e.from.name) → \(e.to.name)"
+        var s = e.time.iso + "  " + BoardText.placeName(e.city, e.country) + "  " + e.kind.rawValue + "  " + levels
+        if let u = e.until { s += " until " + u.iso }
+        if let src = e.sources.first { s += "  " + src }
+        if e.late { s += "  (late)" }
+        return Sanitizer.clean(s)
     }
 
     static func shorten(_ s: String, to n: Int) -> String {
