@@ -34,6 +34,8 @@ struct ReportRun {
     var storyYear: Int?
     /// The last day an attack or other event was dated ("the attacks of June 5, 2016").
     var lastEventDay: CivilDate?
+    /// Gazetteer lookups already made for this report.
+    let mentionCache = MentionCache()
 
     /// Schemes with one level for the whole country: the country is the place.
     static let perPlaceSchemes: Set<String> = ["KZ-terror", "RU-terror"]

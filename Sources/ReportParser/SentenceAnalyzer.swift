@@ -313,7 +313,7 @@ struct SentenceAnalyzer: Sendable {
     func placeHits(_ text: String, _ tokens: [Token], _ groups: [LevelGroup], run: ReportRun)
         -> [PlaceHit]
     {
-        let mentions = run.gazetteer.mentions(in: text, countryContext: run.docCountry)
+        let mentions = run.mentionCache.mentions(in: text, gazetteer: run.gazetteer, country: run.docCountry)
         var out: [PlaceHit] = []
         let words = tokens.map(\.folded)
         for m in mentions {
