@@ -108,6 +108,15 @@ struct ReportRun {
             guard cued || followUp else { continue }
             analyzer.analyze(String(s), colon: sentence.endsWithColon, run: &self)
         }
+        // "urgence attentat was lifted … the country returns to risque attentat": the lift led to that level
+        let all = transitions
+        transitions.removeAll { t in
+            t.kind == .lifted && t.level == .normal
+                && all.contains {
+                    $0.ordinal > t.ordinal && $0.placeID == t.placeID && $0.effective == t.effective
+                        && $0.level != .normal
+                }
+        }
         // a headline-only report: the headlines are the news
         if transitions.isEmpty {
             for i in sentences.indices where i < firstBody && sentences[i].titleLike {

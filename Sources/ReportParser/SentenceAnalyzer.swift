@@ -201,12 +201,17 @@ struct SentenceAnalyzer: Sendable {
             }
         }
         var j = v - 1
-        while j >= max(ev.indices.first ?? 0, v - 9), words[j] != "," {
-            if vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j)
+        // "the level introduced in X on May 2 has been lifted": the event was cut at its own verb, so
+        // look further back, past the participle, for the level that is the subject
+        let extended = ev.indices.first == v
+        let floor = extended ? max(0, v - 14) : max(ev.indices.first ?? 0, v - 9)
+        var participle = false
+        while j >= floor, words[j] != "," {
+            let level =
+                vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j)
                 || groups.contains(where: { $0.start == j })
-            {
-                return true
-            }
+            if level && (!extended || participle) { return true }
+            if extended, let m = vocab.verbs.match(words, at: j), m.payload != .standing { participle = true }
             j -= 1
         }
         j = v + 1
@@ -327,9 +332,10 @@ struct SentenceAnalyzer: Sendable {
             // "the Centre": a one-word name after "the" is a common noun unless it fits the report's country
             let properNoun = (s..<e).contains { tokens[$0].capitalized && tokens[$0].folded != "the" }
             if !properNoun { continue }
-            let weak =
-                e - s == 1 && s > 0 && tokens[s - 1].folded == "the" && place.scope != .country
-                && place.country != run.docCountry
+            // "Ровно год назад": a one-word foreign town opening the sentence is a capitalised common word
+            let foreign =
+                place.scope != .country && run.docCountry != nil && place.country != run.docCountry
+            let weak = e - s == 1 && foreign && (s == 0 || tokens[s - 1].folded == "the")
             if (s..<e).contains(where: {
                 vocab.months.matches(words, at: $0) || vocab.weekdays.matches(words, at: $0)
             }) {
@@ -551,6 +557,17 @@ struct SentenceAnalyzer: Sendable {
                 return false
             }
             return true
+        }
+        // "the Karaganda region's operational headquarters": the owner of something other than a level
+        var k = h.end
+        if k < words.count, ["region", "oblast", "province"].contains(words[k]) { k += 1 }
+        if k + 1 < words.count, words[k] == "'" || words[k] == "’", words[k + 1] == "s" {
+            let owned = (k + 2)..<min(words.count, k + 5)
+            if !owned.contains(where: {
+                vocab.levelWords.matches(words, at: $0) || vocab.threatCues.matches(words, at: $0)
+            }) {
+                return true
+            }
         }
         // "the Aktobe attacks", "Brussels bombings"
         if h.end < words.count, vocab.mereMention.matches(words, at: h.end) { return true }

@@ -12,7 +12,7 @@ import Testing
 
     @Test func heldOutScoreMeetsTheBar() throws {
         let score = try Score.of(expected: Self.expected, parser: parser)
-        #expect(score.tp + score.fn >= 50, "the set lost reports: \(score)")
+        #expect(score.tp + score.fn >= 65, "the set lost reports: \(score)")
         #expect(score.precision >= 0.98, "\(score)")
         #expect(score.recall >= 0.98, "\(score)")
     }
