@@ -14,7 +14,8 @@ enum DateValue: Sendable, Hashable {
 
 /// A date expression found among a sentence's tokens.
 struct DateMention: Sendable, Hashable {
-    enum Role: Sendable, Hashable { case point, from, until }
+    /// `since`: the start of a standing state ("in force since 5 January"), background to a change.
+    enum Role: Sendable, Hashable { case point, from, until, since }
     var start: Int
     var end: Int
     var value: DateValue
@@ -39,7 +40,8 @@ struct DateFinder: Sendable {
     static let skippable: Set<String> = [
         "on", "at", "in", "the", "of", ",", "midnight", "noon", "полуночи", "полудня", "в", "во",
         "часов", "ч", "a.m", "p.m", "am", "pm",
-        "hours", "hrs", ".", "local", "time", "утра", "вечера", "ночи", "года", "г",
+        "hours", "hrs", ".", "local", "time", "утра", "вечера", "ночи", "года", "г", "ce", "cette", "le",
+        "den", "am", "dem",
     ]
 
     func dates(in words: [String], tokens: [Token]) -> [DateMention] {
@@ -49,7 +51,8 @@ struct DateFinder: Sendable {
             if let (len, value) = dateAt(words, tokens, i) {
                 out.append(
                     DateMention(
-                        start: i, end: i + len, value: value, role: role(before: i, words),
+                        start: i, end: i + len, value: value,
+                        role: background(before: i, words) ?? role(before: i, words),
                         eventLinked: eventLinked(i, i + len, words)))
                 i += len
             } else {
@@ -104,11 +107,19 @@ struct DateFinder: Sendable {
             }
             return nil
         }
-        // D Month [YYYY]
-        if tok.kind == .number, let d = Int(w[i]), (1...31).contains(d), i + 1 < w.count,
-            let m = vocab.months.match(w, at: i + 1)
+        // "2022 жылғы 4 ақпан": a year before the day, as Kazakh writes it
+        if tok.kind == .number, w[i].count == 4, let y = Int(w[i]), i + 2 < w.count,
+            Self.yearWords.contains(w[i + 1]), t[i + 2].kind == .number,
+            let (len, v) = dateAt(w, t, i + 2), case .day(.none, let month, let day) = v
         {
-            let j = i + 1 + m.length
+            return (len + 2, .day(year: y, month: month, day: day))
+        }
+        // D Month [YYYY]; German writes "31. Januar"
+        let dot = i + 1 < w.count && w[i + 1] == "." && t[i + 1].spaced == false ? 1 : 0
+        if tok.kind == .number, let d = Int(w[i]), (1...31).contains(d), i + 1 + dot < w.count,
+            let m = vocab.months.match(w, at: i + 1 + dot)
+        {
+            let j = i + 1 + dot + m.length
             if j < w.count, t[j].kind == .number, w[j].count == 4, let y = Int(w[j]) {
                 return (j + 1 - i, .day(year: y, month: m.payload, day: d))
             }
@@ -120,6 +131,9 @@ struct DateFinder: Sendable {
         }
         return nil
     }
+
+    /// Words between a year and the day it qualifies ("2022 жылғы 4 ақпан").
+    static let yearWords: Set<String> = ["жылғы", "жылы", "ж"]
 
     /// "May" is also a verb: a month word standing alone must be capitalised and not "may".
     private func isMonthWordStrong(_ t: Token) -> Bool {
@@ -142,6 +156,18 @@ struct DateFinder: Sendable {
                 return nil
             }
             return .day(year: c, month: b, day: a)
+        }
+        return nil
+    }
+
+    /// "in force since 5 January", "действовавший со 2 сентября": the start of a standing state.
+    private func background(before i: Int, _ w: [String]) -> DateMention.Role? {
+        for k in max(0, i - 4)..<i {
+            if let m = vocab.untilMarkers.match(w, at: k), k + m.length == i { return nil }
+        }
+        for k in max(0, i - 4)..<i where !(k..<i).contains(where: { w[$0] == "," }) {
+            if let m = vocab.sinceMarkers.match(w, at: k), k + m.length <= i { return .since }
+            if let m = vocab.verbs.match(w, at: k), m.payload == .standing { return .since }
         }
         return nil
     }

@@ -34,9 +34,13 @@ struct DatelineFinder: Sendable {
                 }
                 let before = toks[0..<d.start]
                 let byline = before.first.map { Self.bylineWords.contains($0.folded) } ?? false
-                let shaped = before.allSatisfy { t in
-                    t.kind == .punct || t.capitalized || t.kind == .number
+                // "Paris, le 14 octobre", "Tengrinews.kz, 6 May": a short article or a domain part may sit in a dateline
+                let shaped = before.indices.allSatisfy { k in
+                    let t = toks[k]
+                    return t.kind == .punct || t.capitalized || t.kind == .number
                         || Self.bylineWords.contains(t.folded)
+                        || (k == d.start - 1 && t.text.count <= 3)
+                        || (!t.spaced && k > 0 && toks[k - 1].text == ".")
                 }
                 guard shaped || byline else { continue }
                 result.date = CivilDate(year: year, month: month, day: day)

@@ -80,10 +80,15 @@ struct LevelPhraseFinder: Sendable {
         let n: Int? =
             t[i].kind == .number ? Int(w[i]) : (t[i].kind == .word ? vocab.numbers[w[i]] : nil)
         guard let n, (1...5).contains(n), w[i] != "a", w[i] != "an" else { return nil }
+        // "со 2 сентября", "31. Januar": a day of a month, not a rank
+        if i + 1 < w.count, vocab.months.matches(w, at: i + 1) { return nil }
+        if i + 2 < w.count, w[i + 1] == ".", vocab.months.matches(w, at: i + 2) { return nil }
         if i > 0, vocab.levelWords.matches(w, at: i - 1) { return n }
         if i > 0, vocab.toMarkers.matches(w, at: i - 1) || vocab.levelFromMarkers.matches(w, at: i - 1) {
             // "from 3 (…) to 4", "to three": a rank only when a level word is close by
-            let lo = max(0, i - 8)
+            // "von 3 auf 2": the second number of a from-to pair reaches further back
+            let pair = i >= 2 && t[i - 2].kind == .number
+            let lo = max(0, i - (pair ? 12 : 8))
             let hi = min(w.count, i + 4)
             for j in lo..<hi where vocab.levelWords.matches(w, at: j) { return n }
         }

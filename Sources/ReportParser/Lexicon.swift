@@ -41,6 +41,16 @@ public struct Lexicon: Codable, Sendable {
     public var threatWords: [String]?
     /// Country adjectives ("British" → GB): a hint for the country of a national level, never a place.
     public var demonyms: [String: String]?
+    /// Country names the gazetteer may not know or may read as a town ("Nederland", "Sverige") → ISO code.
+    public var countryNames: [String: String]?
+    /// Words that make a clause hypothetical ("if", "если"): a level there is not set.
+    public var hypothetical: [String]?
+    /// Verbs of a scheduled end ("expires"): with a future day they give an end date, not a change.
+    public var expiry: [String]?
+    /// Words that open a standing state's start ("since", "depuis"): that day is background.
+    public var sinceMarkers: [String]?
+    /// Phrases naming the day of an event told earlier ("on the day of the attacks").
+    public var eventDay: [String]?
 
     /// Decodes a lexicon file.
     public static func decode(_ data: Data) throws -> Lexicon {
@@ -104,6 +114,13 @@ struct Vocabulary: Sendable {
     let pronounRefs: PhraseMatcher<Int>
     let future: PhraseMatcher<Int>
     let demonyms: PhraseMatcher<String>
+    let countryNames: PhraseMatcher<String>
+    let hypothetical: PhraseMatcher<Int>
+    let expiry: PhraseMatcher<Int>
+    let sinceMarkers: PhraseMatcher<Int>
+    let eventDay: PhraseMatcher<Int>
+    /// One-word references ("it", "он") that may open a follow-up sentence.
+    let pronounSingles: [String]
     let subordinateBreaks: PhraseMatcher<Int>
     /// Stems whose presence makes a sentence worth analysing (the cheap prefilter).
     let triggers: [String]
@@ -165,6 +182,12 @@ struct Vocabulary: Sendable {
         pronounRefs = list(\.pronounRefs)
         future = list(\.future)
         demonyms = map(\.demonyms)
+        countryNames = map(\.countryNames)
+        hypothetical = list(\.hypothetical)
+        expiry = list(\.expiry)
+        sinceMarkers = list(\.sinceMarkers)
+        eventDay = list(\.eventDay)
+        pronounSingles = lexicons.flatMap { $0.pronounRefs ?? [] }.map(Fold.phrase).filter { !$0.contains(" ") }
         subordinateBreaks = list(\.subordinateBreaks)
         var t = Set<String>()
         for l in lexicons {

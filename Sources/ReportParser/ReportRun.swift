@@ -6,6 +6,8 @@ struct Target: Sendable, Hashable {
     var place: Place
     var text: String
     var coreference: Bool
+    /// Token index of the name in its sentence, when the text names the place there.
+    var position: Int? = nil
 }
 
 /// The state of parsing one report: publication day, places seen, transitions so far.
@@ -28,6 +30,12 @@ struct ReportRun {
     var listIntro: (from: CivilDate?, until: CivilDate?)?
     var listVerb: VerbClass = .set
     var listSentence: String = ""
+    /// The year of the last full date a sentence named when it differs from publication (a story about the past).
+    var storyYear: Int?
+    /// The last day an attack or other event was dated ("the attacks of June 5, 2016").
+    var lastEventDay: CivilDate?
+    /// Gazetteer lookups already made for this report.
+    let mentionCache = MentionCache()
 
     /// Schemes with one level for the whole country: the country is the place.
     static let perPlaceSchemes: Set<String> = ["KZ-terror", "RU-terror"]
@@ -60,31 +68,120 @@ struct ReportRun {
         let terrorDoc = ByteTriggers(vocab.terrorStems).occurs(in: Substring(text))
         let threatWords = ByteTriggers(vocab.threatStems)
         let firstBody = dateline.sentence ?? 0
-        var body = sentences.indices.filter { i in
-            i >= firstBody && (!sentences[i].titleLike || sentences[i].bullet || i == dateline.sentence)
+        // a lead paragraph may come before the date line (Kazinform); headlines stay out
+        let body = sentences.indices.filter { i in
+            i >= firstBody || (!sentences[i].titleLike && sentences[i].text.last == ".")
         }
-        if body.isEmpty { body = Array(sentences.indices) }
         let analyzer = SentenceAnalyzer(vocab: vocab, dates: dates)
+        let pronouns = Set(vocab.pronounSingles)
         for i in body {
             var s = sentences[i].text
             if i == dateline.sentence, let b = dateline.bodyStart {
                 s = s[s.utf8.index(s.startIndex, offsetBy: min(b, s.utf8.count))...]
                 if s.trimmingSpaces().isEmpty { continue }
             }
+            noteYears(s, dates: dates)
             let sentence = sentences[i]
             if sentence.bullet, let level = listLevel {
                 listItem(s, level: level)
                 continue
             }
-            if !sentence.titleLike || sentence.endsWithColon {
-                // a list ends at the first ordinary sentence
-                if !sentence.bullet { listLevel = nil }
-            }
-            guard triggers.occurs(in: s), terrorDoc || threatWords.occurs(in: s) else {
+            if sentence.titleLike && !sentence.bullet && i != dateline.sentence && !sentence.endsWithColon {
+                // a table row under a list intro; other short lines are furniture
+                if listIntro != nil, listLevel == nil { listRow(s, analyzer: analyzer) }
                 continue
             }
+            if !sentence.titleLike || sentence.endsWithColon {
+                // a list ends at the first ordinary sentence
+                if !sentence.bullet {
+                    listLevel = nil
+                    if !sentence.endsWithColon { listIntro = nil }
+                }
+            }
+            if sentence.bullet, listIntro != nil, listLevel == nil {
+                listRow(s, analyzer: analyzer)
+                continue
+            }
+            let cued = triggers.occurs(in: s) && (terrorDoc || threatWords.occurs(in: s))
+            // "It was eased to orange on June 10": a follow-up about the last place needs no cue word
+            let followUp = !cued && terrorDoc && !lastTargets.isEmpty && pronouns.contains(firstWord(s))
+            guard cued || followUp else { continue }
             analyzer.analyze(String(s), colon: sentence.endsWithColon, run: &self)
         }
+        // "urgence attentat was lifted … the country returns to risque attentat": the lift led to that level
+        let all = transitions
+        transitions.removeAll { t in
+            t.kind == .lifted && t.level == .normal
+                && all.contains {
+                    $0.ordinal > t.ordinal && $0.placeID == t.placeID && $0.effective == t.effective
+                        && $0.level != .normal
+                }
+        }
+        // a headline-only report: the headlines are the news
+        if transitions.isEmpty {
+            for i in sentences.indices where i < firstBody && sentences[i].titleLike {
+                let s = sentences[i].text
+                guard triggers.occurs(in: s), terrorDoc || threatWords.occurs(in: s) else { continue }
+                analyzer.analyze(String(s), colon: false, run: &self)
+            }
+        }
+    }
+
+    /// The lower-cased first word of a sentence.
+    private func firstWord(_ s: Substring) -> String {
+        Fold.token(s.prefix { $0.isLetter })
+    }
+
+    /// Years other than the publication year make the report a story about the past: note them, and
+    /// the days of events told there ("the attacks of June 5, 2016").
+    private mutating func noteYears(_ s: Substring, dates: DateFinder) {
+        guard let p = published, let y = Self.lastYear(in: s), y != p.year else { return }
+        let toks = Tokenizer.tokens(String(s))
+        for d in dates.dates(in: toks.map(\.folded), tokens: toks) {
+            guard case .day(let year?, let m, let day) = d.value, day <= CivilDate.daysIn(month: m, year: year)
+            else { continue }
+            storyYear = year
+            if d.eventLinked { lastEventDay = CivilDate(year: year, month: m, day: day) }
+        }
+    }
+
+    /// The last 4-digit number from 1990 to 2099 in `s`, by a byte scan.
+    static func lastYear(in s: Substring) -> Int? {
+        var found: Int?
+        var run = 0
+        var value = 0
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                run += 1
+                value = value * 10 + Int(b - 0x30)
+            } else {
+                if run == 4, (1990...2099).contains(value) { found = value }
+                run = 0
+                value = 0
+            }
+        }
+        if run == 4, (1990...2099).contains(value) { found = value }
+        return found
+    }
+
+    /// One row of a list or table under an intro ("• Uralsk – high (orange)", "Kokshetau  high (orange)  1 May").
+    mutating func listRow(_ s: Substring, analyzer: SentenceAnalyzer) {
+        let text = String(s)
+        let tokens = Tokenizer.tokens(text)
+        let words = tokens.map(\.folded)
+        let groups = analyzer.levels.groups(words, tokens).filter { $0.marker != .from }
+        let lift = vocab.verbs.all(in: words).contains { $0.payload == .lift }
+        guard !groups.isEmpty || lift else { return }
+        let hits = analyzer.placeHits(text, tokens, groups, run: self).filter {
+            !$0.weak && $0.place.scope != .country
+        }
+        guard let hit = hits.first, let eff = listIntro?.from ?? published else { return }
+        let target = Target(place: hit.place, text: hit.text, coreference: false, position: hit.start)
+        _ = emit(
+            target: target, group: lift && groups.isEmpty ? nil : groups.first, verb: lift ? .lift : listVerb,
+            effective: eff, until: listIntro?.until, evidence: listSentence + " " + text, confidence: 0.8)
+        lastTargets = [target]
+        lastEffective = eff
     }
 
     // MARK: emitting

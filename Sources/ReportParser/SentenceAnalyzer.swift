@@ -18,7 +18,8 @@ struct SentenceAnalyzer: Sendable {
     let clauses: ClauseSplitter
     let levels: LevelPhraseFinder
     static let targetPrepositions: Set<String> = [
-        "in", "for", "across", "throughout", "over", "в", "во", "на", "по", "для", "of",
+        "in", "for", "across", "throughout", "over", "в", "во", "на", "по", "для", "of", "pour", "voor",
+        "fur", "i",
     ]
 
     init(vocab: Vocabulary, dates: DateFinder) {
@@ -76,7 +77,7 @@ struct SentenceAnalyzer: Sendable {
         var sentenceTargets: [Target] = []
         for ev in events {
             let set = Set(ev.indices)
-            if negated(ev, words) { continue }
+            if negated(ev, words) || hypothetical(ev, words) { continue }
             let evGroups = groups.filter { set.contains($0.start) }
             var target: LevelGroup?
             switch ev.verb {
@@ -96,6 +97,15 @@ struct SentenceAnalyzer: Sendable {
             if vocab.standingNear(words, ev) { continue }
             // places
             var targets = placesFor(ev, set, words, tokens, hits, groups: evGroups, run: run)
+            // "Pour Bruxelles, … portée au niveau 4, avant d'être ramenée au niveau 3": still Brussels
+            if targets.count == 1, targets[0].coreference, targets[0].place.scope == .country,
+                !sentenceTargets.isEmpty,
+                sentenceTargets.allSatisfy({
+                    $0.place.scope != .country && $0.place.country == targets[0].place.country
+                })
+            {
+                targets = sentenceTargets
+            }
             if targets.isEmpty, !sentenceTargets.isEmpty,
                 !vocab.blockers.occurs(in: words, range: range(ev))
             {
@@ -117,6 +127,12 @@ struct SentenceAnalyzer: Sendable {
                     "\(run.source): no date for a level change: \(Sanitizer.clean(String(text.prefix(120))))")
                 continue
             }
+            // "the bulletin expires on June 7": a scheduled end gives the end date, not a change
+            if ev.verb == .lift, let p = run.published, effective > p,
+                vocab.expiry.occurs(in: words, range: max(0, ev.verbIndex - 3)..<(ev.verbIndex + 1))
+            {
+                continue
+            }
             var until: CivilDate?
             if let u = dateMentions.first(where: { $0.role == .until && set.contains($0.start) })
                 ?? dateMentions.first(where: { $0.role == .until })
@@ -125,11 +141,17 @@ struct SentenceAnalyzer: Sendable {
             } else if let d = durations.first(where: { set.contains($0.start) }) ?? durations.first {
                 until = DateFinder.add(d.count, d.unit, to: effective)
             }
+            // "red in Taraz, orange in Shymkent": several levels for several places, each its nearest
+            let named = evGroups.filter { $0.marker != .from }
+            let perPlace =
+                targets.count > 1 && ev.verb != .lift
+                && distinctLevels(named, country: targets[0].place.country, on: effective) > 1
             var emitted: [Target] = []
             for t in targets {
                 let conf = min(dateConfidence, t.coreference ? 0.75 : 0.95)
+                let group = perPlace ? t.position.flatMap { groupFor($0, named, words) } ?? target : target
                 if run.emit(
-                    target: t, group: ev.verb == .lift ? target : target, verb: ev.verb, effective: effective,
+                    target: t, group: group, verb: ev.verb, effective: effective,
                     until: until, evidence: text, confidence: conf)
                 {
                     emitted.append(t)
@@ -144,16 +166,52 @@ struct SentenceAnalyzer: Sendable {
         }
     }
 
+    /// How many different levels of one scheme the groups name.
+    private func distinctLevels(_ groups: [LevelGroup], country: String, on day: CivilDate) -> Int {
+        let scheme = Schemes.scheme(country: country, on: day)
+        return Set(groups.compactMap { $0.resolve(in: scheme)?.0.rank }).count
+    }
+
+    /// The level group that belongs to the place at `pos`: the nearest before it within its comma
+    /// segment, else the first after it there, else the nearest before it.
+    private func groupFor(_ pos: Int, _ groups: [LevelGroup], _ words: [String]) -> LevelGroup? {
+        var lo = pos
+        while lo > 0, words[lo - 1] != ",", words[lo - 1] != ";" { lo -= 1 }
+        var hi = pos
+        while hi < words.count, words[hi] != ",", words[hi] != ";" { hi += 1 }
+        return groups.last { $0.start >= lo && $0.start < pos }
+            ?? groups.first { $0.start > pos && $0.start < hi }
+            ?? groups.last { $0.start < pos }
+    }
+
+    /// "If a yellow level is introduced…": a condition, not a decision.
+    private func hypothetical(_ ev: Event, _ words: [String]) -> Bool {
+        let lo = ev.indices.first ?? 0
+        return lo < ev.verbIndex && vocab.hypothetical.occurs(in: words, range: lo..<ev.verbIndex)
+    }
+
     /// "the yellow level … was lifted", "cancelled the alert": a level word right by the verb, no comma between.
     private func liftsALevel(_ ev: Event, _ words: [String], groups: [LevelGroup]) -> Bool {
         let v = ev.verbIndex
-        var j = v - 1
-        while j >= max(ev.indices.first ?? 0, v - 9), words[j] != "," {
-            if vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j)
-                || groups.contains(where: { $0.start == j })
-            {
+        // "Красный уровень …, действовавший …, отменен": the level opens the clause as its subject
+        if var f = ev.indices.first, f < v {
+            if words[f] == "the" { f += 1 }
+            if f < v, vocab.levelWords.matches(words, at: f) || groups.contains(where: { $0.start == f }) {
                 return true
             }
+        }
+        var j = v - 1
+        // "the level introduced in X on May 2 has been lifted": the event was cut at its own verb, so
+        // look further back, past the participle, for the level that is the subject
+        let extended = ev.indices.first == v
+        let floor = extended ? max(0, v - 14) : max(ev.indices.first ?? 0, v - 9)
+        var participle = false
+        while j >= floor, words[j] != "," {
+            let level =
+                vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j)
+                || groups.contains(where: { $0.start == j })
+            if level && (!extended || participle) { return true }
+            if extended, let m = vocab.verbs.match(words, at: j), m.payload != .standing { participle = true }
             j -= 1
         }
         j = v + 1
@@ -260,7 +318,7 @@ struct SentenceAnalyzer: Sendable {
     func placeHits(_ text: String, _ tokens: [Token], _ groups: [LevelGroup], run: ReportRun)
         -> [PlaceHit]
     {
-        let mentions = run.gazetteer.mentions(in: text, countryContext: run.docCountry)
+        let mentions = run.mentionCache.mentions(in: text, gazetteer: run.gazetteer, country: run.docCountry)
         var out: [PlaceHit] = []
         let words = tokens.map(\.folded)
         for m in mentions {
@@ -274,15 +332,27 @@ struct SentenceAnalyzer: Sendable {
             // "the Centre": a one-word name after "the" is a common noun unless it fits the report's country
             let properNoun = (s..<e).contains { tokens[$0].capitalized && tokens[$0].folded != "the" }
             if !properNoun { continue }
-            let weak =
-                e - s == 1 && s > 0 && tokens[s - 1].folded == "the" && place.scope != .country
-                && place.country != run.docCountry
+            // "Ровно год назад": a one-word foreign town opening the sentence is a capitalised common word
+            let foreign =
+                place.scope != .country && run.docCountry != nil && place.country != run.docCountry
+            let weak = e - s == 1 && foreign && (s == 0 || tokens[s - 1].folded == "the")
             if (s..<e).contains(where: {
                 vocab.months.matches(words, at: $0) || vocab.weekdays.matches(words, at: $0)
             }) {
                 continue
             }
             out.append(PlaceHit(start: s, end: e, place: place, text: m.text, weak: weak))
+        }
+        // "Nederland", "Sverige": a country name the gazetteer lacks or takes for a town
+        for m in vocab.countryNames.all(in: words) where tokens[m.start].capitalized {
+            let e = m.start + m.length
+            if out.contains(where: { $0.start <= m.start && $0.end >= e && $0.end - $0.start > m.length }) {
+                continue
+            }
+            guard let cp = run.gazetteer.country(code: m.payload) else { continue }
+            out.removeAll { $0.start < e && m.start < $0.end }
+            let text = tokens[m.start..<e].map(\.text).joined(separator: " ")
+            out.append(PlaceHit(start: m.start, end: e, place: cp, text: text))
         }
         out += sharedHeadRegions(tokens, existing: out, run: run)
         out += possessives(tokens, existing: out, run: run)
@@ -308,6 +378,9 @@ struct SentenceAnalyzer: Sendable {
         }
         return out
     }
+
+    /// Words that make the next place the scope of a level.
+    static let scopeWords: Set<String> = ["территории", "across", "throughout"]
 
     static let pluralHeads: [String: String] = [
         "областях": "области", "областей": "области", "области": "области", "regions": "Region",
@@ -381,15 +454,18 @@ struct SentenceAnalyzer: Sendable {
         if let c = clauseCountry, !ReportRun.perPlaceSchemes.contains(Schemes.scheme(country: c).id) {
             let regional = specific.filter { h in
                 h.place.country == c && h.start > 0 && Self.targetPrepositions.contains(words[h.start - 1])
-                    && (max(0, h.start - 4)..<h.start).contains {
-                        vocab.levelWords.matches(words, at: $0) || vocab.threatCues.matches(words, at: $0)
-                    }
+                    && (h.start == 1
+                        || (max(0, h.start - 4)..<h.start).contains {
+                            vocab.levelWords.matches(words, at: $0) || vocab.threatCues.matches(words, at: $0)
+                        })
             }
             let national = (ev.indices).contains {
                 words[$0] == "national" || words[$0] == "nationwide" || words[$0] == "национальн"
             }
             if !regional.isEmpty && !national {
-                return regional.map { Target(place: $0.place, text: $0.text, coreference: false) }
+                return regional.map {
+                    Target(place: $0.place, text: $0.text, coreference: false, position: $0.start)
+                }
             }
             if let cp = run.gazetteer.country(code: c) {
                 let text = countries.first?.text ?? cp.name
@@ -398,8 +474,16 @@ struct SentenceAnalyzer: Sendable {
             return []
         }
         if !specific.isEmpty {
-            return dedupeRegions(specific, words).map {
-                Target(place: $0.place, text: $0.text, coreference: false)
+            // "in the city of Aktau, Mangystau region": a region right after its city is the address
+            let kept = specific.filter { h in
+                h.place.scope != .region
+                    || !specific.contains { c in
+                        c.place.scope == .city && c.place.country == h.place.country
+                            && (c.end == h.start || (c.end + 1 == h.start && words[c.end] == ","))
+                    }
+            }
+            return dedupeRegions(kept, words).map {
+                Target(place: $0.place, text: $0.text, coreference: false, position: $0.start)
             }
         }
         var out: [Target] = []
@@ -462,6 +546,8 @@ struct SentenceAnalyzer: Sendable {
     private func mereMention(
         _ h: PlaceHit, _ words: [String], _ tokens: [Token], _ groups: [LevelGroup]
     ) -> Bool {
+        // "на территории Туркестанской области", "across the region": a scope, whatever came before
+        if h.start > 0, Self.scopeWords.contains(words[h.start - 1]) { return false }
         let lo = max(0, h.start - 4)
         for j in lo..<h.start where vocab.mereMention.matches(words, at: j) {
             if groups.contains(where: { $0.start > j && $0.start < h.start }) { return false }
@@ -471,6 +557,17 @@ struct SentenceAnalyzer: Sendable {
                 return false
             }
             return true
+        }
+        // "the Karaganda region's operational headquarters": the owner of something other than a level
+        var k = h.end
+        if k < words.count, ["region", "oblast", "province"].contains(words[k]) { k += 1 }
+        if k + 1 < words.count, words[k] == "'" || words[k] == "’", words[k + 1] == "s" {
+            let owned = (k + 2)..<min(words.count, k + 5)
+            if !owned.contains(where: {
+                vocab.levelWords.matches(words, at: $0) || vocab.threatCues.matches(words, at: $0)
+            }) {
+                return true
+            }
         }
         // "the Aktobe attacks", "Brussels bombings"
         if h.end < words.count, vocab.mereMention.matches(words, at: h.end) { return true }
@@ -521,10 +618,20 @@ struct SentenceAnalyzer: Sendable {
     ) -> (CivilDate, Double)? {
         let future = vocab.future.occurs(in: words, range: range(ev))
         func resolve(_ d: DateMention) -> CivilDate? {
-            DateFinder.resolve(
+            let r = DateFinder.resolve(
                 d.value, published: run.published, forward: future, fallbackYear: run.lastEffective?.year)
+            // "It was eased to orange on June 10" in a story about 2016: the year the story is told in
+            if let r, case .day(.none, let m, let day) = d.value, d.role == .point, !future,
+                let p = run.published, r > p, let y = run.storyYear, y < p.year,
+                day <= CivilDate.daysIn(month: m, year: y)
+            {
+                return CivilDate(year: y, month: m, day: day)
+            }
+            return r
         }
-        let own = ds.filter { set.contains($0.start) && !$0.eventLinked }
+        let own = ds.filter {
+            set.contains($0.start) && !$0.eventLinked && !(ev.excluded?.contains($0.start) ?? false)
+        }
         if let f = own.first(where: { $0.role == .from }), let d = resolve(f) { return (d, 0.9) }
         let points = own.filter { $0.role == .point }
         if let p = points.min(by: { abs($0.start - ev.verbIndex) < abs($1.start - ev.verbIndex) }),
@@ -533,6 +640,7 @@ struct SentenceAnalyzer: Sendable {
             if case .month = p.value { return (d, 0.5) }
             return (d, 0.9)
         }
+        if vocab.eventDay.occurs(in: words, range: range(ev)), let e = run.lastEventDay { return (e, 0.8) }
         if vocab.later.occurs(in: words, range: range(ev)), let l = run.lastEffective {
             return (l, 0.8)
         }

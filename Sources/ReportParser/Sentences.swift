@@ -83,7 +83,8 @@ enum SentenceSplitter {
                     spaces += 1
                 }
                 if spaces > 0, k < u.endIndex, startsSentence(line[k...]),
-                    !(b == 0x2E && isAbbreviation(line[start..<i]))
+                    !(b == 0x2E && isAbbreviation(line[start..<i])),
+                    !(b == 0x2E && isOrdinalDay(line[start..<i], before: line[k...]))
                 {
                     sentences.append(line[start..<j])
                     start = k
@@ -114,6 +115,19 @@ enum SentenceSplitter {
         return c.properties.isUppercase || c == "\"" || c == "“" || c == "«" || c == "(" || c == "‘"
             || c == "'"
             || (c.value >= 0x30 && c.value <= 0x39)
+    }
+
+    /// German months, for "31. Januar 2018": the dot of an ordinal day does not end a sentence.
+    static let germanMonths: Set<String> = [
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember",
+    ]
+
+    private static func isOrdinalDay(_ before: Substring, before next: Substring) -> Bool {
+        let digits = before.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return false }
+        let word = next.prefix { $0.isLetter }
+        return germanMonths.contains(word.lowercased())
     }
 
     private static func isAbbreviation(_ before: Substring) -> Bool {
