@@ -223,7 +223,7 @@ struct ReportRun {
             until: untilTS,
             reported: published.map { Timestamp(year: $0.year, month: $0.month, day: $0.day) },
             source: source,
-            evidence: Sanitizer.clean(evidence), confidence: confidence, ordinal: transitions.count)
+            evidence: Sanitizer.clean(evidence).trimmingCharacters(in: .whitespaces), confidence: confidence, ordinal: transitions.count)
         transitions.append(t)
         return true
     }
