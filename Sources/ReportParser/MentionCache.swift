@@ -2,7 +2,7 @@ import Gazetteer
 
 /// Gazetteer mentions of a sentence, read stretch by stretch and remembered for the report.
 ///
-/// A place name never spans punctuation, so each stretch between punctuation marks can be read
+/// A place name never spans punctuation other than a list's commas, so each stretch between such marks can be read
 /// alone, and a stretch that recurs ("was introduced in Almaty from") is read once. Stretches
 /// without a capital letter cannot hold a name and are not read at all.
 final class MentionCache {
@@ -86,7 +86,9 @@ final class MentionCache {
             let c = u.value | 0x20
             if c >= 0x61 && c <= 0x7A { return false }
             if u.value >= 0x30 && u.value <= 0x39 { return false }
-            return !(u == " " || u == "-" || u == "'" || u == ".")
+            // Commas stay inside a stretch: the gazetteer reads lists that share one noun
+            // ("в Акмолинской, Карагандинской и Костанайской областях") as a whole.
+            return !(u == " " || u == "-" || u == "'" || u == "." || u == ",")
         }
         if u == "’" || u == "ʼ" { return false }
         let p = u.properties
