@@ -26,16 +26,22 @@ let package = Package(
         // SQLite store through GRDB.
         .target(
             name: "AlertStore",
-            dependencies: ["AlertCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "AlertCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, for the bulk-insert path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // Pure UI: model, update, render into a cell buffer, key map, themes.
         .target(name: "AlertUI", dependencies: ["AlertCore"]),
+        // Following folders, appended files and stdin for live mode (inotify, with polling fallback).
+        .target(name: "Follow"),
         .systemLibrary(name: "CNcurses"),
         // The only code that touches ncurses.
         .target(name: "Terminal", dependencies: ["CNcurses", "AlertUI"]),
         .executableTarget(
             name: "alertmon",
             dependencies: [
-                "AlertCore", "Gazetteer", "ReportParser", "AlertStore", "AlertUI", "Terminal",
+                "AlertCore", "Gazetteer", "ReportParser", "AlertStore", "AlertUI", "Terminal", "Follow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "AlertCoreTests", dependencies: ["AlertCore"]),
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "AlertUITests", dependencies: ["AlertUI"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "CLITests", dependencies: ["AlertCore"]),
+        .testTarget(name: "FollowTests", dependencies: ["Follow"]),
     ],
     swiftLanguageModes: [.v6]
 )

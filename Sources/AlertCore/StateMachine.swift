@@ -1,145 +1,315 @@
 /// Folds transitions, in effective order, into a board and an event log.
 ///
-/// The board at T is the fold of every transition with effective ≤ T. Inserting a transition
-/// with an earlier effective time recomputes everything after it; nothing is dropped.
+/// The board at T is the fold of every transition with effective ≤ T. Places fold independently,
+/// so each place keeps its own sorted list of steps (its segment list): `board(at:)` is one binary
+/// search per place, never a refold from the start, and a late transition refolds only its own
+/// place from its effective instant on. Nothing is dropped.
 public struct StateMachine: Sendable {
-    /// All transitions in fold order.
-    public private(set) var transitions: [Transition] = []
-    /// Every applied change, in time order.
-    public private(set) var log: [LogEntry] = []
-    private var keys: Set<String> = []
+    /// Every transition, in arrival order; everything else refers to them by index.
+    private var store: [Transition] = []
+    /// Per arrival: something later for the same place was already held when it arrived.
+    private var lateFlags: [Bool] = []
+    /// Arrival indices in fold order.
+    private var order: [Int32] = []
+    private var tracks: [PlaceTrack] = []
+    private var placeIndex: [PlaceKey: Int32] = [:]
+    /// Every step that makes a log entry, in log order: time, then place, then step.
+    private var logIndex: [LogRef] = []
+
+    struct LogRef: Sendable, Equatable {
+        var time: Int64
+        var place: Int32
+        var step: Int32
+    }
 
     public init(_ transitions: [Transition] = []) {
         insert(transitions)
     }
 
+    /// All transitions in fold order (built on each call: O(n)).
+    public var transitions: [Transition] { order.map { store[Int($0)] } }
+
+    /// Every applied change, in time order (built on each call: O(n); prefer `changes(from:to:)`).
+    public var log: [LogEntry] { logIndex.map(entry) }
+
+    /// How many transitions are held.
+    public var transitionCount: Int { store.count }
+
+    /// How many log entries the fold made.
+    public var logCount: Int { logIndex.count }
+
+    /// Every place that has appeared in a transition.
+    public var placeKeys: [PlaceKey] { tracks.map(\.key) }
+
     /// Adds transitions (any order, duplicates by natural key ignored); returns how many were new.
+    ///
+    /// Each affected place is refolded from the earliest effective instant it received; appending
+    /// in order touches only the end of one place's steps.
     @discardableResult
     public mutating func insert(_ new: [Transition]) -> Int {
-        var added = 0
-        for t in new where keys.insert(t.naturalKey).inserted {
-            transitions.append(t)
-            added += 1
+        var dirty: [Int32: Int64] = [:]
+        var added: [Int32] = []
+        for t in new {
+            let key = t.placeKey
+            let p: Int32
+            if let found = placeIndex[key] {
+                p = found
+            } else {
+                p = Int32(tracks.count)
+                tracks.append(PlaceTrack(key: key))
+                placeIndex[key] = p
+            }
+            guard let pos = insertionPoint(of: t, in: tracks[Int(p)].items) else { continue }
+            let e = t.effective.seconds
+            let late = tracks[Int(p)].items.last.map { store[Int($0)].effective.seconds > e } ?? false
+            let idx = Int32(store.count)
+            store.append(t)
+            lateFlags.append(late)
+            tracks[Int(p)].items.insert(idx, at: pos)
+            dirty[p] = min(dirty[p] ?? e, e)
+            added.append(idx)
         }
-        if added > 0 {
-            transitions.sort(by: Transition.foldOrder)
-            log = Fold.run(transitions, upTo: nil).log
+        guard !added.isEmpty else { return 0 }
+        mergeIntoOrder(added)
+        refold(dirty)
+        return added.count
+    }
+
+    /// Where `t` goes among a place's items, or nil when the same statement is already held.
+    private func insertionPoint(of t: Transition, in items: [Int32]) -> Int? {
+        let pos = items.partitionPoint { Transition.foldOrder(store[Int($0)], t) }
+        let e = t.effective.seconds
+        var lo = pos
+        while lo > 0 && store[Int(items[lo - 1])].effective.seconds == e { lo -= 1 }
+        var hi = pos
+        while hi < items.count && store[Int(items[hi])].effective.seconds == e { hi += 1 }
+        if lo < hi {
+            let key = t.naturalKey
+            for k in lo..<hi where store[Int(items[k])].naturalKey == key { return nil }
         }
-        return added
+        return pos
+    }
+
+    private mutating func mergeIntoOrder(_ added: [Int32]) {
+        let s = store
+        let sorted = added.sorted { Transition.foldOrder(s[Int($0)], s[Int($1)]) }
+        if let last = order.last, let first = sorted.first,
+            !Transition.foldOrder(s[Int(last)], s[Int(first)])
+        {
+            if sorted.count < 64 {
+                for i in sorted {
+                    let pos = order.partitionPoint { Transition.foldOrder(s[Int($0)], s[Int(i)]) }
+                    order.insert(i, at: pos)
+                }
+            } else {
+                var merged: [Int32] = []
+                merged.reserveCapacity(order.count + sorted.count)
+                var a = 0
+                var b = 0
+                while a < order.count && b < sorted.count {
+                    if Transition.foldOrder(s[Int(sorted[b])], s[Int(order[a])]) {
+                        merged.append(sorted[b])
+                        b += 1
+                    } else {
+                        merged.append(order[a])
+                        a += 1
+                    }
+                }
+                merged.append(contentsOf: order[a...])
+                merged.append(contentsOf: sorted[b...])
+                order = merged
+            }
+        } else {
+            order.append(contentsOf: sorted)
+        }
+    }
+
+    private mutating func refold(_ dirty: [Int32: Int64]) {
+        var removed: [LogRef] = []
+        var added: [LogRef] = []
+        var keepOf: [Int32: Int32] = [:]
+        let s = store
+        for (p, e) in dirty {
+            let old = tracks[Int(p)].steps
+            let keep = tracks[Int(p)].refold(from: e, store: s)
+            keepOf[p] = Int32(keep)
+            let new = tracks[Int(p)].steps
+            for k in keep..<old.count where old[k].change != nil {
+                removed.append(LogRef(time: old[k].time, place: p, step: Int32(k)))
+            }
+            for k in keep..<new.count where new[k].change != nil {
+                added.append(LogRef(time: new[k].time, place: p, step: Int32(k)))
+            }
+        }
+        added.sort(by: logBefore)
+        if removed.count + added.count < 64 {
+            for r in removed {
+                let i = logIndex.partitionPoint { logBefore($0, r) }
+                if i < logIndex.count && logIndex[i] == r { logIndex.remove(at: i) }
+            }
+            for a in added {
+                let i = logIndex.partitionPoint { logBefore($0, a) }
+                logIndex.insert(a, at: i)
+            }
+        } else {
+            let kept = logIndex.filter { r in keepOf[r.place].map { r.step < $0 } ?? true }
+            var merged: [LogRef] = []
+            merged.reserveCapacity(kept.count + added.count)
+            var a = 0
+            var b = 0
+            while a < kept.count && b < added.count {
+                if logBefore(added[b], kept[a]) {
+                    merged.append(added[b])
+                    b += 1
+                } else {
+                    merged.append(kept[a])
+                    a += 1
+                }
+            }
+            merged.append(contentsOf: kept[a...])
+            merged.append(contentsOf: added[b...])
+            logIndex = merged
+        }
+    }
+
+    /// Log order: time, then place, then the place's own step order. Independent of arrival order.
+    private func logBefore(_ a: LogRef, _ b: LogRef) -> Bool {
+        if a.time != b.time { return a.time < b.time }
+        if a.place == b.place { return a.step < b.step }
+        return tracks[Int(a.place)].key < tracks[Int(b.place)].key
+    }
+
+    private func entry(_ r: LogRef) -> LogEntry {
+        tracks[Int(r.place)].entry(at: Int(r.step), store: store, late: lateFlags)
     }
 
     /// The board at instant `t` (expiries with until ≤ t applied).
     public func board(at t: Timestamp) -> Board {
-        Fold.run(transitions, upTo: t).board
+        var places: [PlaceKey: PlaceState] = [:]
+        places.reserveCapacity(tracks.count)
+        for track in tracks {
+            if let s = track.stepIndex(atOrBefore: t.seconds) {
+                places[track.key] = track.state(at: s, store: store)
+            }
+        }
+        return Board(places: places)
+    }
+
+    /// The board at instant `t` restricted to `places` (unknown places are left out).
+    public func board(at t: Timestamp, places keys: some Sequence<PlaceKey>) -> Board {
+        var places: [PlaceKey: PlaceState] = [:]
+        for key in keys {
+            guard let p = placeIndex[key] else { continue }
+            let track = tracks[Int(p)]
+            if let s = track.stepIndex(atOrBefore: t.seconds) {
+                places[key] = track.state(at: s, store: store)
+            }
+        }
+        return Board(places: places)
+    }
+
+    /// One place's state at `t`, nil when nothing had happened to it yet.
+    public func state(of key: PlaceKey, at t: Timestamp) -> PlaceState? {
+        guard let p = placeIndex[key] else { return nil }
+        let track = tracks[Int(p)]
+        return track.stepIndex(atOrBefore: t.seconds).map { track.state(at: $0, store: store) }
     }
 
     /// Applied changes with from ≤ time ≤ to, in time order.
     public func changes(from: Timestamp, to: Timestamp) -> [LogEntry] {
-        log.filter { $0.time >= from && $0.time <= to }
+        guard from <= to else { return [] }
+        let lo = logIndex.partitionPoint { $0.time < from.seconds }
+        let hi = logIndex.partitionPoint { $0.time <= to.seconds }
+        return logIndex[lo..<hi].map(entry)
+    }
+
+    /// How many log entries have from ≤ time ≤ to (no entries are built).
+    public func changeCount(from: Timestamp, to: Timestamp) -> Int {
+        guard from <= to else { return 0 }
+        return logIndex.partitionPoint { $0.time <= to.seconds }
+            - logIndex.partitionPoint { $0.time < from.seconds }
+    }
+
+    /// UTC days that have at least one log entry, ascending.
+    public var eventDays: [CivilDate] {
+        var days: [CivilDate] = []
+        var last: Int64?
+        for r in logIndex {
+            let d = Timestamp(seconds: r.time).utcDay
+            if d != last {
+                days.append(CivilDate(day: d))
+                last = d
+            }
+        }
+        return days
+    }
+
+    /// A place's level at `from`, then each instant in (from, to] at which its level changed.
+    public func levelHistory(of key: PlaceKey, from: Timestamp, to: Timestamp) -> [LevelChange] {
+        var out = [LevelChange(time: from, level: state(of: key, at: from)?.level ?? .normal)]
+        guard let p = placeIndex[key], from < to else { return out }
+        let steps = tracks[Int(p)].steps
+        var k = steps.partitionPoint { $0.time <= from.seconds }
+        while k < steps.count && steps[k].time <= to.seconds {
+            let step = steps[k]
+            if step.level != out[out.count - 1].level {
+                if out[out.count - 1].time.seconds == step.time {
+                    out[out.count - 1].level = step.level
+                } else {
+                    out.append(LevelChange(time: Timestamp(seconds: step.time), level: step.level))
+                }
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// The full-refold baseline: folds every transition with effective ≤ t from scratch, using no index.
+    public func refold(upTo t: Timestamp) -> Board {
+        let folded = Self.foldFromScratch(store, upTo: t.seconds)
+        var places: [PlaceKey: PlaceState] = [:]
+        for track in folded {
+            if let s = track.stepIndex(atOrBefore: t.seconds) {
+                places[track.key] = track.state(at: s, store: store)
+            }
+        }
+        return Board(places: places)
+    }
+
+    /// The log a from-scratch fold of everything makes (late flags as recorded at arrival).
+    func refoldLog() -> [LogEntry] {
+        let folded = Self.foldFromScratch(store, upTo: .max)
+        var refs: [(Int64, PlaceKey, Int, Int)] = []
+        for (p, track) in folded.enumerated() {
+            for (k, st) in track.steps.enumerated() where st.change != nil {
+                refs.append((st.time, track.key, k, p))
+            }
+        }
+        refs.sort { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 != b.1 ? a.1 < b.1 : a.2 < b.2 }
+        return refs.map { folded[$0.3].entry(at: $0.2, store: store, late: lateFlags) }
+    }
+
+    private static func foldFromScratch(_ store: [Transition], upTo t: Int64) -> [PlaceTrack] {
+        var byPlace: [PlaceKey: [Int32]] = [:]
+        for (i, tr) in store.enumerated() where tr.effective.seconds <= t {
+            byPlace[tr.placeKey, default: []].append(Int32(i))
+        }
+        return byPlace.map { key, items in
+            var track = PlaceTrack(key: key)
+            track.items = items.sorted { Transition.foldOrder(store[Int($0)], store[Int($1)]) }
+            track.refold(from: .min, store: store)
+            return track
+        }
     }
 }
 
-/// The fold itself: one pass over sorted transitions, with expiries interleaved.
-enum Fold {
-    struct Result {
-        var board: Board
-        var log: [LogEntry]
-    }
+/// A place's level from an instant on.
+public struct LevelChange: Sendable, Hashable {
+    public var time: Timestamp
+    public var level: Level
 
-    static func run(_ sorted: [Transition], upTo limit: Timestamp?) -> Result {
-        var board = Board()
-        var log: [LogEntry] = []
-        // Latest effective seen per place, to tell a late report.
-        var pending: [(Timestamp, PlaceKey)] = []
-
-        func expire(through t: Timestamp, inclusive: Bool) {
-            pending.sort { $0.0 < $1.0 }
-            while let first = pending.first, inclusive ? first.0 <= t : first.0 < t {
-                pending.removeFirst()
-                guard var p = board.places[first.1], let u = p.until, u == first.0, p.level != .normal else { continue }
-                log.append(
-                    LogEntry(
-                        time: u, city: p.city, country: p.country, scope: p.scope, from: p.level, to: .normal,
-                        kind: .expired, sources: p.sources, evidence: []))
-                p.level = .normal
-                p.schemeLevel = nil
-                p.since = u
-                p.until = nil
-                p.lastChange = u
-                p.sources = []
-                p.evidence = []
-                board.places[first.1] = p
-            }
-        }
-
-        var lastAt: [PlaceKey: Transition] = [:]
-        for t in sorted {
-            if let limit, t.effective > limit { break }
-            // An until equal to this instant has passed before the transition applies.
-            expire(through: t.effective, inclusive: true)
-            let key = t.placeKey
-            let prev = board.places[key]
-            let from = prev?.level ?? .normal
-            let to: Level = t.kind == .lifted ? .normal : t.level
-            let evidence = t.evidence.map { [$0] } ?? []
-            if let other = lastAt[key], other.effective == t.effective, other.level != to || (t.kind == .lifted) != (other.kind == .lifted),
-                other.source != t.source, from != to
-            {
-                log.append(
-                    LogEntry(
-                        time: t.effective, city: t.city, country: t.country, scope: t.scope, from: from, to: to,
-                        kind: .conflict, sources: [t.source, other.source], evidence: evidence, until: t.until,
-                        transitionKey: t.naturalKey))
-                board.places[key] = state(t, level: to, prev: prev)
-                lastAt[key] = t
-                if let u = t.until { pending.append((u, key)) }
-                continue
-            }
-            lastAt[key] = t
-            if from == to {
-                guard var p = prev else { continue }  // lifting a place never seen: nothing to do
-                if t.kind == .extended, let u = t.until, u != p.until {
-                    p.until = u
-                    p.lastChange = t.effective
-                    if !p.sources.contains(t.source) { p.sources.append(t.source) }
-                    p.evidence += evidence
-                    board.places[key] = p
-                    pending.append((u, key))
-                    log.append(
-                        LogEntry(
-                            time: t.effective, city: t.city, country: t.country, scope: t.scope, from: from, to: to,
-                            kind: .extended, sources: [t.source], evidence: evidence, until: u, transitionKey: t.naturalKey))
-                } else if to != .normal {
-                    if !p.sources.contains(t.source) {
-                        p.sources.append(t.source)
-                        p.evidence += evidence
-                    }
-                    if p.until == nil, let u = t.until {
-                        p.until = u
-                        pending.append((u, key))
-                    }
-                    board.places[key] = p
-                }
-                continue
-            }
-            let kind: ChangeKind =
-                to == .normal ? .lifted : from == .normal ? .declared : (to > from ? .raised : .lowered)
-            log.append(
-                LogEntry(
-                    time: t.effective, city: t.city, country: t.country, scope: t.scope, from: from, to: to, kind: kind,
-                    sources: [t.source], evidence: evidence, until: t.until, transitionKey: t.naturalKey))
-            board.places[key] = state(t, level: to, prev: prev)
-            if let u = t.until, to != .normal { pending.append((u, key)) }
-        }
-        if let limit { expire(through: limit, inclusive: true) } else { expire(through: Timestamp(seconds: .max), inclusive: true) }
-        return Result(board: board, log: log)
-    }
-
-    static func state(_ t: Transition, level: Level, prev: PlaceState?) -> PlaceState {
-        PlaceState(
-            city: t.city, country: t.country, scope: t.scope, placeID: t.placeID ?? prev?.placeID, level: level,
-            scheme: t.scheme, schemeLevel: level == .normal ? nil : t.schemeLevel, since: t.effective,
-            until: level == .normal ? nil : t.until, sources: [t.source], evidence: t.evidence.map { [$0] } ?? [],
-            lastChange: t.effective)
+    public init(time: Timestamp, level: Level) {
+        self.time = time
+        self.level = level
     }
 }

@@ -1,0 +1,155 @@
+/// One place's history: its transitions in fold order and the steps the fold derived from them.
+///
+/// The steps are the place's segment list: sorted by time, so the state at any instant is one
+/// binary search away, and a late transition refolds only the steps from its instant on.
+struct PlaceTrack: Sendable {
+    let key: PlaceKey
+    /// Arrival indices into the machine's store, in fold order.
+    var items: [Int32] = []
+    var steps: [Step] = []
+    /// Conflict step index → arrival indices of the losing transitions.
+    var losers: [Int32: [Int32]] = [:]
+
+    init(key: PlaceKey) { self.key = key }
+
+    /// Recomputes the steps from instant `e` on; returns how many leading steps were kept unchanged.
+    @discardableResult
+    mutating func refold(from e: Int64, store: [Transition]) -> Int {
+        let keep = steps.partitionPoint { $0.time < e }
+        var fold = PlaceFold(
+            steps: Array(steps[..<keep]), losers: losers.filter { Int($0.key) < keep }, store: store)
+        var i = items.partitionPoint { store[Int($0)].effective.seconds < e }
+        while i < items.count {
+            let instant = store[Int(items[i])].effective.seconds
+            var j = i + 1
+            while j < items.count && store[Int(items[j])].effective.seconds == instant { j += 1 }
+            fold.expire(through: instant)
+            fold.apply(group: items[i..<j], store: store)
+            i = j
+        }
+        fold.expire(through: .max)
+        steps = fold.steps
+        losers = fold.losers
+        return keep
+    }
+
+    /// Index of the last step at or before `t` (seconds), nil when the place has no state yet.
+    func stepIndex(atOrBefore t: Int64) -> Int? {
+        let n = steps.partitionPoint { $0.time <= t }
+        return n == 0 ? nil : n - 1
+    }
+
+    /// The place's state as of step `s`.
+    func state(at s: Int, store: [Transition]) -> PlaceState {
+        let step = steps[s]
+        let b = Int(step.base)
+        let begin = steps[b]
+        let setter = store[Int(begin.item)]
+        var sources: [String] = []
+        var evidence: [String] = []
+        var lastChange = begin.time
+        if begin.change == .expired {
+            return PlaceState(
+                city: setter.city, country: setter.country, scope: setter.scope, placeID: setter.placeID,
+                level: .normal,
+                scheme: setter.scheme, schemeLevel: nil, since: time(of: begin, store: store), until: nil,
+                sources: [],
+                evidence: [], lastChange: time(of: begin, store: store))
+        }
+        var lastChangeStamp = setter.effective
+        for k in b...s {
+            let st = steps[k]
+            let t = store[Int(st.item)]
+            if !sources.contains(t.source) {
+                sources.append(t.source)
+                if let e = t.evidence { evidence.append(e) }
+            } else if st.change == .extended, let e = t.evidence {
+                evidence.append(e)
+            }
+            if st.change != nil, st.time >= lastChange {
+                lastChange = st.time
+                lastChangeStamp = t.effective
+            }
+        }
+        return PlaceState(
+            city: setter.city, country: setter.country, scope: setter.scope, placeID: setter.placeID,
+            level: step.level,
+            scheme: setter.scheme, schemeLevel: step.level == .normal ? nil : setter.schemeLevel,
+            since: setter.effective, until: until(of: step, store: store), sources: sources,
+            evidence: evidence,
+            lastChange: lastChangeStamp)
+    }
+
+    /// The log entry of step `s` (which must have a change).
+    func entry(at s: Int, store: [Transition], late: [Bool]) -> LogEntry {
+        let step = steps[s]
+        let t = store[Int(step.item)]
+        let from = s > 0 ? steps[s - 1].level : .normal
+        let kind = step.change ?? .declared
+        if kind == .expired {
+            let expiredBegin = Int(steps[s - 1].base)
+            var sources: [String] = []
+            for k in expiredBegin..<s {
+                let src = store[Int(steps[k].item)].source
+                if !sources.contains(src) { sources.append(src) }
+            }
+            return LogEntry(
+                time: time(of: step, store: store), city: t.city, country: t.country, scope: t.scope,
+                from: from,
+                to: .normal, kind: .expired, sources: sources, evidence: [])
+        }
+        var sources = [t.source]
+        var evidence = t.evidence.map { [$0] } ?? []
+        if kind == .conflict, let lost = losers[Int32(s)] {
+            for i in lost {
+                let l = store[Int(i)]
+                if !sources.contains(l.source) { sources.append(l.source) }
+                if let e = l.evidence { evidence.append(e) }
+            }
+        }
+        return LogEntry(
+            time: t.effective, city: t.city, country: t.country, scope: t.scope, from: from,
+            to: step.level, kind: kind,
+            sources: sources, evidence: evidence, until: until(of: step, store: store),
+            late: late[Int(step.item)],
+            transitionKey: t.naturalKey)
+    }
+
+    /// The instant a step took effect, with the precision it was written in.
+    func time(of step: Step, store: [Transition]) -> Timestamp {
+        if step.change == .expired, step.untilItem >= 0, let u = store[Int(step.untilItem)].until,
+            u.seconds == step.time
+        {
+            return u
+        }
+        if step.change != .expired {
+            let e = store[Int(step.item)].effective
+            if e.seconds == step.time { return e }
+        }
+        return Timestamp(seconds: step.time)
+    }
+
+    func until(of step: Step, store: [Transition]) -> Timestamp? {
+        guard step.until != Step.noEnd, step.untilItem >= 0 else { return nil }
+        return store[Int(step.untilItem)].until
+    }
+}
+
+extension RandomAccessCollection {
+    /// The first index whose element fails `belongs`, given that every element that passes comes first.
+    func partitionPoint(_ belongs: (Element) throws -> Bool) rethrows -> Index {
+        var lo = startIndex
+        var n = count
+        while n > 0 {
+            let half = n / 2
+            let mid = index(lo, offsetBy: half)
+            if try belongs(self[mid]) {
+                lo = index(after: mid)
+                n -= half + 1
+            } else {
+                n = half
+            }
+        }
+        return lo
+    }
+}

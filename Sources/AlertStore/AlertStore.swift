@@ -1,2 +1,0 @@
-import AlertCore
-import GRDB
