@@ -4,8 +4,9 @@ import Foundation
 /// The history the in-process benchmarks run on: a generated JSON Lines file, decoded once.
 struct Fixture: Sendable {
     let transitions: [Transition]
-    let sorted: [Transition]
     let machine: StateMachine
+    /// The day with the most log entries: the replay benchmarks step through it.
+    let busiestDay: CivilDate
     let first: Int64
     let last: Int64
 
@@ -25,8 +26,11 @@ struct Fixture: Sendable {
         }
         let machine = StateMachine(out)
         let times = out.map(\.effective.seconds)
+        var perDay: [Int64: Int] = [:]
+        for e in machine.log { perDay[e.time.utcDay, default: 0] += 1 }
+        let busiest = perDay.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 0
         return Fixture(
-            transitions: out, sorted: machine.transitions, machine: machine, first: times.min() ?? 0,
+            transitions: out, machine: machine, busiestDay: CivilDate(day: busiest), first: times.min() ?? 0,
             last: times.max() ?? 0)
     }
 
