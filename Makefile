@@ -2,6 +2,14 @@
 SHELL := /bin/bash
 PREFIX ?= /usr/local
 SWIFT ?= swift
+# install builds this configuration (install-check uses debug, which `make test` has just built).
+CONFIG ?= release
+
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+SHAREDIR := $(DESTDIR)$(PREFIX)/share/alertmon
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 APT_PKGS :=
 ifeq ($(wildcard /usr/include/sqlite3.h),)
@@ -14,7 +22,7 @@ ifeq ($(shell command -v tmux),)
 APT_PKGS += tmux
 endif
 
-.PHONY: deps build release test demo install uninstall clean
+.PHONY: deps build release test install-check demo install uninstall clean
 
 deps:
 ifneq ($(strip $(APT_PKGS)),)
@@ -32,9 +40,40 @@ release: deps
 test: deps
 	$(SWIFT) build
 	SWIFT_BACKTRACE=interactive=no $(SWIFT) test
+	$(MAKE) --no-print-directory install-check
+
+# Installs the debug build into a temporary prefix and runs it from another directory.
+install-check:
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  $(MAKE) --no-print-directory install PREFIX="$$tmp/prefix" CONFIG=debug >/dev/null && \
+	  out=$$(cd / && env -u ALERTMON_DATA_DIR HOME="$$tmp/home" "$$tmp/prefix/bin/alertmon" demo) && \
+	  grep -q 'normal → red' <<<"$$out" && grep -q 'red → yellow' <<<"$$out" && \
+	  grep -q "from $$tmp/prefix/share/alertmon/Samples" <<<"$$out" && \
+	  test -s "$$tmp/prefix/share/bash-completion/completions/alertmon" && \
+	  $(MAKE) --no-print-directory uninstall PREFIX="$$tmp/prefix" >/dev/null && \
+	  test ! -e "$$tmp/prefix/bin/alertmon" && \
+	  echo "install-check: the installed alertmon runs from / and uninstalls cleanly"
 
 demo: deps
 	$(SWIFT) run alertmon demo
+
+install: deps
+	$(SWIFT) build -c $(CONFIG) --product alertmon
+	@bin=$$($(SWIFT) build -c $(CONFIG) --show-bin-path); \
+	  install -d "$(BINDIR)" "$(SHAREDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)" && \
+	  install -m 755 "$$bin/alertmon" "$(BINDIR)/alertmon" && \
+	  for r in "$$bin"/*.resources; do [ -e "$$r" ] || continue; \
+	    rm -rf "$(BINDIR)/$$(basename "$$r")"; cp -R "$$r" "$(BINDIR)/"; done && \
+	  for d in Samples Themes; do [ -d "$$d" ] || continue; \
+	    rm -rf "$(SHAREDIR)/$$d"; cp -R "$$d" "$(SHAREDIR)/"; done && \
+	  "$(BINDIR)/alertmon" --generate-completion-script bash > "$(BASHDIR)/alertmon" && \
+	  "$(BINDIR)/alertmon" --generate-completion-script zsh > "$(ZSHDIR)/_alertmon" && \
+	  "$(BINDIR)/alertmon" --generate-completion-script fish > "$(FISHDIR)/alertmon.fish"
+	@echo "installed $(BINDIR)/alertmon"
+
+uninstall:
+	rm -f "$(BINDIR)/alertmon" "$(BASHDIR)/alertmon" "$(ZSHDIR)/_alertmon" "$(FISHDIR)/alertmon.fish"
+	rm -rf "$(BINDIR)"/alertmon_*.resources "$(BINDIR)"/GRDB_*.resources "$(SHAREDIR)"
 
 clean:
 	rm -rf .build

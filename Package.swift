@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser"]),
         .testTarget(name: "AlertStoreTests", dependencies: ["AlertStore"]),
-        .testTarget(name: "AlertUITests", dependencies: ["AlertUI"]),
+        .testTarget(name: "AlertUITests", dependencies: ["AlertUI"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "CLITests", dependencies: ["AlertCore"]),
         .testTarget(name: "FollowTests", dependencies: ["Follow"]),

@@ -40,48 +40,43 @@ struct PlaceTrack: Sendable {
     }
 
     /// The place's state as of step `s`.
-    func state(at s: Int, store: [Transition]) -> PlaceState {
+    func state(at s: Int, store: UnsafeBufferPointer<Transition>) -> PlaceState {
         let step = steps[s]
         let b = Int(step.base)
         let begin = steps[b]
-        let setter = store[Int(begin.item)]
-        var sources: [String] = []
-        var evidence: [String] = []
-        var lastChange = begin.time
+        let i = Int(begin.item)
         if begin.change == .expired {
+            let at = time(of: begin, store: store)
             return PlaceState(
-                city: setter.city, country: setter.country, scope: setter.scope, placeID: setter.placeID,
-                level: .normal,
-                scheme: setter.scheme, schemeLevel: nil, since: time(of: begin, store: store), until: nil,
-                sources: [],
-                evidence: [], lastChange: time(of: begin, store: store))
+                city: store[i].city, country: store[i].country, scope: store[i].scope, placeID: store[i].placeID,
+                level: .normal, scheme: store[i].scheme, schemeLevel: nil, since: at, until: nil, sources: [],
+                evidence: [], lastChange: at)
         }
-        var lastChangeStamp = setter.effective
-        for k in b...s {
-            let st = steps[k]
-            let t = store[Int(st.item)]
-            if !sources.contains(t.source) {
-                sources.append(t.source)
-                if let e = t.evidence { evidence.append(e) }
-            } else if st.change == .extended, let e = t.evidence {
-                evidence.append(e)
-            }
-            if st.change != nil, st.time >= lastChange {
-                lastChange = st.time
-                lastChangeStamp = t.effective
+        var sources = [store[i].source]
+        var evidence = store[i].evidence.map { [$0] } ?? []
+        var lastChange = store[i].effective
+        if s > b {
+            for k in (b + 1)...s {
+                let st = steps[k]
+                let j = Int(st.item)
+                if !sources.contains(store[j].source) {
+                    sources.append(store[j].source)
+                    if let e = store[j].evidence { evidence.append(e) }
+                } else if st.change == .extended, let e = store[j].evidence {
+                    evidence.append(e)
+                }
+                if st.change != nil { lastChange = store[j].effective }
             }
         }
         return PlaceState(
-            city: setter.city, country: setter.country, scope: setter.scope, placeID: setter.placeID,
-            level: step.level,
-            scheme: setter.scheme, schemeLevel: step.level == .normal ? nil : setter.schemeLevel,
-            since: setter.effective, until: until(of: step, store: store), sources: sources,
-            evidence: evidence,
-            lastChange: lastChangeStamp)
+            city: store[i].city, country: store[i].country, scope: store[i].scope, placeID: store[i].placeID,
+            level: step.level, scheme: store[i].scheme, schemeLevel: step.level == .normal ? nil : store[i].schemeLevel,
+            since: store[i].effective, until: until(of: step, store: store), sources: sources, evidence: evidence,
+            lastChange: lastChange)
     }
 
     /// The log entry of step `s` (which must have a change).
-    func entry(at s: Int, store: [Transition], late: [Bool]) -> LogEntry {
+    func entry(at s: Int, store: UnsafeBufferPointer<Transition>, late: [Bool]) -> LogEntry {
         let step = steps[s]
         let t = store[Int(step.item)]
         let from = s > 0 ? steps[s - 1].level : .normal
@@ -116,7 +111,7 @@ struct PlaceTrack: Sendable {
     }
 
     /// The instant a step took effect, with the precision it was written in.
-    func time(of step: Step, store: [Transition]) -> Timestamp {
+    func time(of step: Step, store: UnsafeBufferPointer<Transition>) -> Timestamp {
         if step.change == .expired, step.untilItem >= 0, let u = store[Int(step.untilItem)].until,
             u.seconds == step.time
         {
@@ -129,7 +124,7 @@ struct PlaceTrack: Sendable {
         return Timestamp(seconds: step.time)
     }
 
-    func until(of step: Step, store: [Transition]) -> Timestamp? {
+    func until(of step: Step, store: UnsafeBufferPointer<Transition>) -> Timestamp? {
         guard step.until != Step.noEnd, step.untilItem >= 0 else { return nil }
         return store[Int(step.untilItem)].until
     }

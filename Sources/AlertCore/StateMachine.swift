@@ -30,7 +30,7 @@ public struct StateMachine: Sendable {
     public var transitions: [Transition] { order.map { store[Int($0)] } }
 
     /// Every applied change, in time order (built on each call: O(n); prefer `changes(from:to:)`).
-    public var log: [LogEntry] { logIndex.map(entry) }
+    public var log: [LogEntry] { entries(logIndex[...]) }
 
     /// How many transitions are held.
     public var transitionCount: Int { store.count }
@@ -179,17 +179,25 @@ public struct StateMachine: Sendable {
         return tracks[Int(a.place)].key < tracks[Int(b.place)].key
     }
 
-    private func entry(_ r: LogRef) -> LogEntry {
-        tracks[Int(r.place)].entry(at: Int(r.step), store: store, late: lateFlags)
+    private func entries(_ refs: ArraySlice<LogRef>) -> [LogEntry] {
+        store.withUnsafeBufferPointer { s in
+            tracks.withUnsafeBufferPointer { tr in
+                refs.map { tr[Int($0.place)].entry(at: Int($0.step), store: s, late: lateFlags) }
+            }
+        }
     }
 
     /// The board at instant `t` (expiries with until ≤ t applied).
     public func board(at t: Timestamp) -> Board {
         var places: [PlaceKey: PlaceState] = [:]
         places.reserveCapacity(tracks.count)
-        for track in tracks {
-            if let s = track.stepIndex(atOrBefore: t.seconds) {
-                places[track.key] = track.state(at: s, store: store)
+        store.withUnsafeBufferPointer { s in
+            tracks.withUnsafeBufferPointer { tr in
+                for k in tr.indices {
+                    if let i = tr[k].stepIndex(atOrBefore: t.seconds) {
+                        places[tr[k].key] = tr[k].state(at: i, store: s)
+                    }
+                }
             }
         }
         return Board(places: places)
@@ -199,20 +207,15 @@ public struct StateMachine: Sendable {
     public func board(at t: Timestamp, places keys: some Sequence<PlaceKey>) -> Board {
         var places: [PlaceKey: PlaceState] = [:]
         for key in keys {
-            guard let p = placeIndex[key] else { continue }
-            let track = tracks[Int(p)]
-            if let s = track.stepIndex(atOrBefore: t.seconds) {
-                places[key] = track.state(at: s, store: store)
-            }
+            if let st = state(of: key, at: t) { places[key] = st }
         }
         return Board(places: places)
     }
 
     /// One place's state at `t`, nil when nothing had happened to it yet.
     public func state(of key: PlaceKey, at t: Timestamp) -> PlaceState? {
-        guard let p = placeIndex[key] else { return nil }
-        let track = tracks[Int(p)]
-        return track.stepIndex(atOrBefore: t.seconds).map { track.state(at: $0, store: store) }
+        guard let p = placeIndex[key], let i = tracks[Int(p)].stepIndex(atOrBefore: t.seconds) else { return nil }
+        return store.withUnsafeBufferPointer { tracks[Int(p)].state(at: i, store: $0) }
     }
 
     /// Applied changes with from ≤ time ≤ to, in time order.
@@ -220,7 +223,7 @@ public struct StateMachine: Sendable {
         guard from <= to else { return [] }
         let lo = logIndex.partitionPoint { $0.time < from.seconds }
         let hi = logIndex.partitionPoint { $0.time <= to.seconds }
-        return logIndex[lo..<hi].map(entry)
+        return entries(logIndex[lo..<hi])
     }
 
     /// How many log entries have from ≤ time ≤ to (no entries are built).
@@ -268,9 +271,9 @@ public struct StateMachine: Sendable {
     public func refold(upTo t: Timestamp) -> Board {
         let folded = Self.foldFromScratch(store, upTo: t.seconds)
         var places: [PlaceKey: PlaceState] = [:]
-        for track in folded {
-            if let s = track.stepIndex(atOrBefore: t.seconds) {
-                places[track.key] = track.state(at: s, store: store)
+        store.withUnsafeBufferPointer { s in
+            for track in folded {
+                if let i = track.stepIndex(atOrBefore: t.seconds) { places[track.key] = track.state(at: i, store: s) }
             }
         }
         return Board(places: places)
@@ -281,12 +284,12 @@ public struct StateMachine: Sendable {
         let folded = Self.foldFromScratch(store, upTo: .max)
         var refs: [(Int64, PlaceKey, Int, Int)] = []
         for (p, track) in folded.enumerated() {
-            for (k, st) in track.steps.enumerated() where st.change != nil {
-                refs.append((st.time, track.key, k, p))
-            }
+            for (k, st) in track.steps.enumerated() where st.change != nil { refs.append((st.time, track.key, k, p)) }
         }
         refs.sort { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 != b.1 ? a.1 < b.1 : a.2 < b.2 }
-        return refs.map { folded[$0.3].entry(at: $0.2, store: store, late: lateFlags) }
+        return store.withUnsafeBufferPointer { s in
+            refs.map { folded[$0.3].entry(at: $0.2, store: s, late: lateFlags) }
+        }
     }
 
     private static func foldFromScratch(_ store: [Transition], upTo t: Int64) -> [PlaceTrack] {

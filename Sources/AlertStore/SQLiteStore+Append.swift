@@ -2,192 +2,179 @@ import AlertCore
 import GRDB
 
 extension SQLiteStore {
-  /// One transaction and one reused prepared statement per call: callers batch thousands of records at a time.
-  @discardableResult
-  public func append(_ transitions: [Transition], report: ReportRow?) throws -> AppendResult {
-    if transitions.isEmpty && report == nil { return AppendResult() }
-    return try run {
-      var writer = BatchWriter(cache: cache)
-      let result = try pool.write { db in
-        writer.newPlaces = []
-        writer.sources = [:]
-        writer.evidence = [:]
-        return try writer.write(db, transitions, report: report)
-      }
-      for p in writer.newPlaces {
-        cache.addPlace(id: p.id, spelling: p.spelling, canonicalID: p.canonical)
-      }
-      cache.merge(sources: writer.sources, evidence: writer.evidence)
-      return result
+    /// One transaction and one reused prepared statement per call: callers batch thousands of records at a time.
+    @discardableResult
+    public func append(_ transitions: [Transition], report: ReportRow?) throws -> AppendResult {
+        if transitions.isEmpty && report == nil { return AppendResult() }
+        return try run {
+            var writer = BatchWriter(cache: cache)
+            let result = try pool.write { db in
+                writer.newPlaces = []
+                writer.sources = [:]
+                writer.evidence = [:]
+                return try writer.write(db, transitions, report: report)
+            }
+            for p in writer.newPlaces {
+                cache.addPlace(id: p.id, spelling: p.spelling, canonicalID: p.canonical)
+            }
+            cache.merge(sources: writer.sources, evidence: writer.evidence)
+            return result
+        }
     }
-  }
 }
 
 /// The write side of one append; what it learns about ids is handed to the cache after commit.
 struct BatchWriter {
-  let cache: StoreCache
-  var newPlaces: [(id: Int64, spelling: Spelling, canonical: Int64?)] = []
-  var sources: [String: Int64] = [:]
-  var evidence: [String: Int64] = [:]
-  private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
-  private var pendingCanonical: [PlaceKey: Int64] = [:]
+    let cache: StoreCache
+    var newPlaces: [(id: Int64, spelling: Spelling, canonical: Int64?)] = []
+    var sources: [String: Int64] = [:]
+    var evidence: [String: Int64] = [:]
+    private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
+    private var pendingCanonical: [PlaceKey: Int64] = [:]
 
-  init(cache: StoreCache) { self.cache = cache }
+    init(cache: StoreCache) { self.cache = cache }
 
-  mutating func write(_ db: Database, _ transitions: [Transition], report: ReportRow?) throws
-    -> AppendResult
-  {
-    pendingSpellings = [:]
-    pendingCanonical = [:]
-    let insert = try RawStatement(
-      db,
-      """
-      INSERT OR IGNORE INTO "transition"(place, effective, level, kind, until, source, formats, ordinal, scope,
-          reported, evidence, confidence, spelling, place_id, place_text, scheme, scheme_level, extra)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-      """)
-    var st = Lookups(
-      findPlace: try RawStatement(
-        db, "SELECT id, canonical FROM place WHERE city = ?1 AND country IS ?2"),
-      addPlace: try RawStatement(
-        db, "INSERT INTO place(city, country, canonical) VALUES (?1, ?2, ?3)"),
-      addSource: try RawStatement(db, "INSERT OR IGNORE INTO source(name) VALUES (?1)"),
-      findSource: try RawStatement(db, "SELECT id FROM source WHERE name = ?1"),
-      findEvidence: try RawStatement(db, "SELECT id, text FROM evidence WHERE hash = ?1"),
-      addEvidence: try RawStatement(db, "INSERT INTO evidence(hash, text) VALUES (?1, ?2)"),
-      canonicalPlaces: try RawStatement(
-        db, "SELECT id, city, country FROM place WHERE canonical IS NULL"))
-    if let report {
-      let add = try RawStatement(
-        db, "INSERT OR IGNORE INTO report(hash, source, reported, format) VALUES (?1, ?2, ?3, ?4)")
-      add.bind(1, blob: report.hash.bytes)
-      add.bind(2, try sourceID(report.source, &st))
-      add.bind(3, report.reported?.seconds)
-      add.bind(4, report.reported.map(RowCodec.format) ?? 0)
-      try add.run()
+    mutating func write(_ db: Database, _ transitions: [Transition], report: ReportRow?) throws
+        -> AppendResult
+    {
+        pendingSpellings = [:]
+        pendingCanonical = [:]
+        let insert = try RawStatement(
+            db,
+            """
+            INSERT OR IGNORE INTO "transition"(place, effective, level, kind, until, source, formats, ordinal, scope,
+                reported, evidence, confidence, spelling, place_id, place_text, scheme, scheme_level, extra)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+            """)
+        var st = Lookups(
+            findPlace: try RawStatement(
+                db, "SELECT id, canonical FROM place WHERE city = ?1 AND country IS ?2"),
+            addPlace: try RawStatement(
+                db, "INSERT INTO place(city, country, canonical) VALUES (?1, ?2, ?3)"),
+            addSource: try RawStatement(db, "INSERT INTO source(hash, name) VALUES (?1, ?2)"),
+            findSource: try RawStatement(db, "SELECT id, name FROM source WHERE hash = ?1"),
+            canonicalPlaces: try RawStatement(
+                db, "SELECT id, city, country FROM place WHERE canonical IS NULL"))
+        if let report {
+            let add = try RawStatement(
+                db, "INSERT OR IGNORE INTO report(hash, source, reported, format) VALUES (?1, ?2, ?3, ?4)")
+            add.bind(1, blob: report.hash.bytes)
+            add.bind(2, try sourceID(report.source, &st))
+            add.bind(3, report.reported?.seconds)
+            add.bind(4, report.reported.map(RowCodec.format) ?? 0)
+            try add.run()
+        }
+        var result = AppendResult()
+        for t in transitions {
+            let (canonical, spelling) = try placeIDs(t, &st)
+            insert.bind(1, canonical)
+            insert.bind(2, t.effective.seconds)
+            insert.bind(3, Int64(t.level.rawValue))
+            insert.bind(4, RowCodec.kindCode(t.kind))
+            insert.bind(5, RowCodec.untilCode(effective: t.effective, until: t.until))
+            insert.bind(6, try sourceID(t.source, &st))
+            insert.bind(7, RowCodec.formats(effective: t.effective, until: t.until, reported: t.reported))
+            insert.bind(8, Int64(t.ordinal))
+            insert.bind(9, RowCodec.scopeCode(t.scope))
+            insert.bind(10, t.reported.map { $0.seconds - t.effective.seconds })
+            let sharedEvidence = t.evidence.flatMap { cache.evidenceID($0) ?? evidence[$0] }
+            if let sharedEvidence { insert.bind(11, sharedEvidence) } else { insert.bind(11, t.evidence) }
+            switch t.confidence.map(RowCodec.confidenceCode) {
+            case nil: insert.bind(12, nil as Int64?)
+            case .hundredths(let n): insert.bind(12, n)
+            case .exact(let d): insert.bind(12, d)
+            }
+            insert.bind(13, spelling)
+            insert.bind(14, t.placeID.map { Int64($0) })
+            insert.bind(15, t.placeText)
+            insert.bind(16, t.scheme)
+            insert.bind(17, t.schemeLevel)
+            insert.bind(18, t.extra.isEmpty ? nil : JSONValue.object(t.extra).json)
+            try insert.run()
+            if insert.changes > 0 {
+                result.added += 1
+                if sharedEvidence == nil, let e = t.evidence { evidence[e] = insert.lastRowID }
+            } else {
+                result.present += 1
+            }
+        }
+        return result
     }
-    var result = AppendResult()
-    for t in transitions {
-      let (canonical, spelling) = try placeIDs(t, &st)
-      insert.bind(1, canonical)
-      insert.bind(2, t.effective.seconds)
-      insert.bind(3, Int64(t.level.rawValue))
-      insert.bind(4, RowCodec.kindCode(t.kind))
-      insert.bind(5, RowCodec.untilCode(effective: t.effective, until: t.until))
-      insert.bind(6, try sourceID(t.source, &st))
-      insert.bind(7, RowCodec.formats(effective: t.effective, until: t.until, reported: t.reported))
-      insert.bind(8, Int64(t.ordinal))
-      insert.bind(9, RowCodec.scopeCode(t.scope))
-      insert.bind(10, t.reported.map { $0.seconds - t.effective.seconds })
-      insert.bind(11, try t.evidence.map { try evidenceID($0, &st) })
-      switch t.confidence.map(RowCodec.confidenceCode) {
-      case nil: insert.bind(12, nil as Int64?)
-      case .hundredths(let n): insert.bind(12, n)
-      case .exact(let d): insert.bind(12, d)
-      }
-      insert.bind(13, spelling)
-      insert.bind(14, t.placeID.map { Int64($0) })
-      insert.bind(15, t.placeText)
-      insert.bind(16, t.scheme)
-      insert.bind(17, t.schemeLevel)
-      insert.bind(18, t.extra.isEmpty ? nil : JSONValue.object(t.extra).json)
-      try insert.run()
-      if insert.changes > 0 { result.added += 1 } else { result.present += 1 }
-    }
-    return result
-  }
 
-  struct Lookups {
-    var findPlace, addPlace, addSource, findSource, findEvidence, addEvidence,
-      canonicalPlaces: RawStatement
-  }
-
-  /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
-  /// when the record spells it differently, the exact spelling's row.
-  mutating func placeIDs(_ t: Transition, _ st: inout Lookups) throws -> (Int64, Int64?) {
-    let sp = Spelling(city: t.city, country: t.country)
-    let (id, canonical) = try spellingRow(sp, &st)
-    return (canonical, id == canonical ? nil : id)
-  }
-
-  mutating func spellingRow(_ sp: Spelling, _ st: inout Lookups) throws -> (Int64, Int64) {
-    let key = PlaceKey(name: sp.city, country: sp.country)
-    if let id = cache.spellingID(sp) { return (id, try canonicalID(key, st) ?? id) }
-    if let p = pendingSpellings[sp] { return p }
-    st.findPlace.bind(1, sp.city)
-    st.findPlace.bind(2, sp.country)
-    defer { st.findPlace.reset() }
-    if try st.findPlace.step() {
-      let id = st.findPlace.int(0)
-      let canonical = st.findPlace.optionalInt(1)
-      newPlaces.append((id, sp, canonical))
-      pendingSpellings[sp] = (id, canonical ?? id)
-      if canonical == nil { pendingCanonical[key] = id }
-      return (id, canonical ?? id)
+    struct Lookups {
+        var findPlace, addPlace, addSource, findSource, canonicalPlaces: RawStatement
     }
-    let canonical = try canonicalID(key, st)
-    st.addPlace.bind(1, sp.city)
-    st.addPlace.bind(2, sp.country)
-    st.addPlace.bind(3, canonical)
-    try st.addPlace.run()
-    let id = st.addPlace.lastRowID
-    newPlaces.append((id, sp, canonical))
-    pendingSpellings[sp] = (id, canonical ?? id)
-    if canonical == nil { pendingCanonical[key] = id }
-    return (id, canonical ?? id)
-  }
 
-  /// The canonical row for a folded key, looking past the cache at rows another connection added.
-  func canonicalID(_ key: PlaceKey, _ st: Lookups) throws -> Int64? {
-    if let id = cache.canonicalID(key) ?? pendingCanonical[key] { return id }
-    // Folding is Unicode-aware, which SQL's lower() is not: compare in Swift over the (small) place table.
-    let all = st.canonicalPlaces
-    defer { all.reset() }
-    while try all.step() {
-      if PlaceKey(name: all.text(1) ?? "", country: all.text(2)) == key { return all.int(0) }
+    /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
+    /// when the record spells it differently, the exact spelling's row.
+    mutating func placeIDs(_ t: Transition, _ st: inout Lookups) throws -> (Int64, Int64?) {
+        let sp = Spelling(city: t.city, country: t.country)
+        let (id, canonical) = try spellingRow(sp, &st)
+        return (canonical, id == canonical ? nil : id)
     }
-    return nil
-  }
 
-  mutating func sourceID(_ name: String, _ st: inout Lookups) throws -> Int64 {
-    if let id = cache.sourceID(name) ?? sources[name] { return id }
-    st.addSource.bind(1, name)
-    try st.addSource.run()
-    let id: Int64
-    if st.addSource.changes > 0 {
-      id = st.addSource.lastRowID
-    } else {
-      st.findSource.bind(1, name)
-      defer { st.findSource.reset() }
-      guard try st.findSource.step() else { throw StoreError.database("source \(name) vanished") }
-      id = st.findSource.int(0)
+    mutating func spellingRow(_ sp: Spelling, _ st: inout Lookups) throws -> (Int64, Int64) {
+        let key = PlaceKey(name: sp.city, country: sp.country)
+        if let id = cache.spellingID(sp) { return (id, try canonicalID(key, st) ?? id) }
+        if let p = pendingSpellings[sp] { return p }
+        st.findPlace.bind(1, sp.city)
+        st.findPlace.bind(2, sp.country)
+        defer { st.findPlace.reset() }
+        if try st.findPlace.step() {
+            let id = st.findPlace.int(0)
+            let canonical = st.findPlace.optionalInt(1)
+            newPlaces.append((id, sp, canonical))
+            pendingSpellings[sp] = (id, canonical ?? id)
+            if canonical == nil { pendingCanonical[key] = id }
+            return (id, canonical ?? id)
+        }
+        let canonical = try canonicalID(key, st)
+        st.addPlace.bind(1, sp.city)
+        st.addPlace.bind(2, sp.country)
+        st.addPlace.bind(3, canonical)
+        try st.addPlace.run()
+        let id = st.addPlace.lastRowID
+        newPlaces.append((id, sp, canonical))
+        pendingSpellings[sp] = (id, canonical ?? id)
+        if canonical == nil { pendingCanonical[key] = id }
+        return (id, canonical ?? id)
     }
-    sources[name] = id
-    return id
-  }
 
-  mutating func evidenceID(_ text: String, _ st: inout Lookups) throws -> Int64 {
-    if let id = cache.evidenceID(text) ?? evidence[text] { return id }
-    let hash = TextHash.of(text)
-    st.findEvidence.bind(1, hash)
-    var found: Int64?
-    while try st.findEvidence.step() {
-      if st.findEvidence.text(1) == text {
-        found = st.findEvidence.int(0)
-        break
-      }
+    /// The canonical row for a folded key, looking past the cache at rows another connection added.
+    func canonicalID(_ key: PlaceKey, _ st: Lookups) throws -> Int64? {
+        if let id = cache.canonicalID(key) ?? pendingCanonical[key] { return id }
+        // Folding is Unicode-aware, which SQL's lower() is not: compare in Swift over the (small) place table.
+        let all = st.canonicalPlaces
+        defer { all.reset() }
+        while try all.step() {
+            if PlaceKey(name: all.text(1) ?? "", country: all.text(2)) == key { return all.int(0) }
+        }
+        return nil
     }
-    st.findEvidence.reset()
-    let id: Int64
-    if let found {
-      id = found
-    } else {
-      st.addEvidence.bind(1, hash)
-      st.addEvidence.bind(2, text)
-      try st.addEvidence.run()
-      id = st.addEvidence.lastRowID
+
+    /// Sources are looked up by an 8-byte hash (cheaper to index than the text), checking the text.
+    mutating func sourceID(_ name: String, _ st: inout Lookups) throws -> Int64 {
+        if let id = cache.sourceID(name) ?? sources[name] { return id }
+        let hash = TextHash.of(name)
+        st.findSource.bind(1, hash)
+        var found: Int64?
+        while try st.findSource.step() {
+            if st.findSource.text(1) == name {
+                found = st.findSource.int(0)
+                break
+            }
+        }
+        st.findSource.reset()
+        let id: Int64
+        if let found {
+            id = found
+        } else {
+            st.addSource.bind(1, hash)
+            st.addSource.bind(2, name)
+            try st.addSource.run()
+            id = st.addSource.lastRowID
+        }
+        sources[name] = id
+        return id
     }
-    evidence[text] = id
-    return id
-  }
 }

@@ -3,59 +3,60 @@ import Foundation
 
 /// A place exactly as records spell it.
 struct Spelling: Hashable {
-  var city: String
-  var country: String?
+    var city: String
+    var country: String?
 }
 
 /// In-memory copies of the small lookup tables, so a bulk append rarely asks SQLite for an id.
 ///
 /// Rows are never deleted, so a cached id stays valid; entries are merged only after their transaction commits.
 final class StoreCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var spellings: [Spelling: Int64] = [:]
-  private var rows: [Int64: Spelling] = [:]
-  private var canonical: [PlaceKey: Int64] = [:]
-  private var sources: [String: Int64] = [:]
-  private var evidence: [String: Int64] = [:]
-  /// Highest place rowid loaded, to tell whether another connection added places.
-  private(set) var placeHigh: Int64 = 0
-  /// Bound on the source and evidence maps, which grow with the data rather than with the world.
-  static let limit = 200_000
+    private let lock = NSLock()
+    private var spellings: [Spelling: Int64] = [:]
+    private var rows: [Int64: Spelling] = [:]
+    private var canonical: [PlaceKey: Int64] = [:]
+    private var sources: [String: Int64] = [:]
+    /// Evidence text → the transition row holding it, so a repeated sentence is stored once.
+    private var evidence: [String: Int64] = [:]
+    /// Highest place rowid loaded, to tell whether another connection added places.
+    private(set) var placeHigh: Int64 = 0
+    /// Bound on the source and evidence maps, which grow with the data rather than with the world.
+    static let limit = 200_000
 
-  func withLock<T>(_ body: () throws -> T) rethrows -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body()
-  }
-
-  func spellingID(_ s: Spelling) -> Int64? { withLock { spellings[s] } }
-  func canonicalID(_ k: PlaceKey) -> Int64? { withLock { canonical[k] } }
-  func spelling(_ id: Int64) -> Spelling? { withLock { rows[id] } }
-  func sourceID(_ s: String) -> Int64? { withLock { sources[s] } }
-  func evidenceID(_ s: String) -> Int64? { withLock { evidence[s] } }
-
-  /// Every canonical place: id and key.
-  func canonicalPlaces() -> [(PlaceKey, Int64)] {
-    withLock { canonical.map { ($0.key, $0.value) } }
-  }
-
-  func addPlace(id: Int64, spelling: Spelling, canonicalID: Int64?) {
-    withLock {
-      spellings[spelling] = id
-      rows[id] = spelling
-      if canonicalID == nil {
-        canonical[PlaceKey(name: spelling.city, country: spelling.country)] = id
-      }
-      placeHigh = max(placeHigh, id)
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
     }
-  }
 
-  func merge(sources s: [String: Int64], evidence e: [String: Int64]) {
-    withLock {
-      if sources.count + s.count > Self.limit { sources.removeAll(keepingCapacity: true) }
-      if evidence.count + e.count > Self.limit { evidence.removeAll(keepingCapacity: true) }
-      sources.merge(s) { a, _ in a }
-      evidence.merge(e) { a, _ in a }
+    func spellingID(_ s: Spelling) -> Int64? { withLock { spellings[s] } }
+    func canonicalID(_ k: PlaceKey) -> Int64? { withLock { canonical[k] } }
+    func spelling(_ id: Int64) -> Spelling? { withLock { rows[id] } }
+    func sourceID(_ s: String) -> Int64? { withLock { sources[s] } }
+    func evidenceID(_ s: String) -> Int64? { withLock { evidence[s] } }
+
+    /// Every canonical place: id and key.
+    func canonicalPlaces() -> [(PlaceKey, Int64)] {
+        withLock { canonical.map { ($0.key, $0.value) } }
     }
-  }
+
+    func addPlace(id: Int64, spelling: Spelling, canonicalID: Int64?) {
+        withLock {
+            spellings[spelling] = id
+            rows[id] = spelling
+            if canonicalID == nil {
+                canonical[PlaceKey(name: spelling.city, country: spelling.country)] = id
+            }
+            placeHigh = max(placeHigh, id)
+        }
+    }
+
+    func merge(sources s: [String: Int64], evidence e: [String: Int64]) {
+        withLock {
+            if sources.count + s.count > Self.limit { sources.removeAll(keepingCapacity: true) }
+            if evidence.count + e.count > Self.limit { evidence.removeAll(keepingCapacity: true) }
+            sources.merge(s) { a, _ in a }
+            evidence.merge(e) { a, _ in a }
+        }
+    }
 }

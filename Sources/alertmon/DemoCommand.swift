@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// `alertmon demo`.
 struct DemoCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "demo",
-    abstract: "Show the bundled sample day (Almaty red, then yellow) from a temporary store.")
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Show the bundled sample day (Almaty red, then yellow) from a temporary store.")
 
-  func run() throws {
-    try DemoText.printText()
-  }
+    func run() throws {
+        try DemoText.printText()
+    }
 }

@@ -1,0 +1,74 @@
+import AlertCore
+
+/// The board's columns at a width; less important ones are dropped first.
+struct BoardColumns: Equatable {
+    var level = 0
+    var place = 0
+    var country = 2
+    var age = 6
+    var since = 11
+    var until = 11
+    var sources = 3
+
+    init(width: Int, labelWidth: Int) {
+        level = 2 + labelWidth
+        func total() -> Int {
+            [level, country, age, since, until, sources].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } + 10
+        }
+        if total() > width { since = 0 }
+        if total() > width { until = 0 }
+        if total() > width { sources = 0 }
+        if total() > width { country = 0 }
+        if total() > width { age = 0 }
+        if total() > width { level = 2 }
+        place = max(1, width - (total() - 10) - 1)
+    }
+}
+
+enum BoardView {
+    static func draw(_ model: Model, theme: Theme, in rect: Rect, into buffer: inout CellBuffer) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let focused = model.focus == .board
+        let total = model.places.count
+        let shown = model.boardRows.count
+        let count = shown == total ? "\(total) places" : "\(shown) of \(total) places"
+        buffer.titleBar("Board · \(count) · by \(model.order.rawValue)", in: rect, focused: focused)
+        let body = rect.splitTop(1).1
+        guard body.height > 0 else { return }
+        if model.boardRows.isEmpty {
+            let msg =
+                model.places.isEmpty ? "No places yet." : "No place matches the filter (Esc clears)."
+            buffer.put(msg, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 1)
+            return
+        }
+        let labelWidth = Level.allCases.map { TextWidth.of(theme.look($0).label) }.max() ?? 6
+        let cols = BoardColumns(width: body.width - 1, labelWidth: labelWidth)
+        let top = Layout.scroll(
+            top: model.boardTop, selected: model.boardSel, count: shown, visible: body.height)
+        let end = min(shown, top + body.height)
+        for r in top..<end {
+            let p = model.places[model.boardRows[r]]
+            let y = body.y + r - top
+            let selected = r == model.boardSel && focused
+            let look = theme.look(p.level)
+            var x = body.x + 1
+            let lvl = cols.level > 2 ? look.glyph + " " + look.label : look.glyph
+            x = buffer.column(lvl, x: x, y: y, width: cols.level, role: .level(p.level))
+            x = buffer.column(p.city, x: x, y: y, width: cols.place, role: .text)
+            x = buffer.column(p.country ?? "", x: x, y: y, width: cols.country, role: .dim)
+            x = buffer.column(
+                Format.age(p.since, now: model.now), x: x, y: y, width: cols.age, role: .text, right: true)
+            x = buffer.column(
+                Format.short(p.since, model.zoneOffset), x: x, y: y, width: cols.since, role: .logTime)
+            x = buffer.column(
+                p.until.map { Format.short($0, model.zoneOffset) } ?? "—", x: x, y: y, width: cols.until,
+                role: .dim)
+            x = buffer.column(
+                String(p.sources.count), x: x, y: y, width: cols.sources, role: .dim, right: true)
+            if selected {
+                buffer.paint(Rect(x: body.x, y: y, width: body.width, height: 1), role: .selection)
+                buffer.cursor = Point(x: body.x, y: y)
+            }
+        }
+    }
+}

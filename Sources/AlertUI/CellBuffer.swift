@@ -1,0 +1,170 @@
+import AlertCore
+
+/// A full frame as a flat grid of cells, drawn by widgets and diffed by the terminal backend.
+public struct CellBuffer: Sendable, Hashable {
+    public private(set) var size: Size
+    /// Row-major cells, `size.width * size.height` of them.
+    public private(set) var cells: [Cell]
+    /// Where the (hidden) cursor should rest for screen readers: the selected row or the prompt.
+    public var cursor: Point?
+
+    public init(size: Size, role: Role = .text) {
+        self.size = size
+        self.cells = Array(repeating: .blank(role), count: size.width * size.height)
+        self.cursor = nil
+    }
+
+    /// Blanks every cell, resizing when needed, keeping the storage when the size is unchanged.
+    public mutating func reset(size newSize: Size, role: Role = .text) {
+        cursor = nil
+        if newSize == size {
+            for i in cells.indices { cells[i] = .blank(role) }
+        } else {
+            size = newSize
+            cells = Array(repeating: .blank(role), count: newSize.width * newSize.height)
+        }
+    }
+
+    /// The cell at (x, y); nil outside the buffer.
+    public subscript(x: Int, y: Int) -> Cell? {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return nil }
+        return cells[y * size.width + x]
+    }
+
+    /// Whole area as a rectangle.
+    public var area: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+    /// Stores one cell, repairing any wide character it cuts in half.
+    mutating func set(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        let i = y * size.width + x
+        let old = cells[i]
+        if old.width == 0, x > 0, cells[i - 1].width == 2 {
+            cells[i - 1] = .blank(cells[i - 1].role)
+        }
+        if old.width == 2, x + 1 < size.width, cell.width != 2 {
+            cells[i + 1] = .blank(cells[i + 1].role)
+        }
+        cells[i] = cell
+    }
+
+    /// Paints `role` over a rectangle without changing text.
+    public mutating func paint(_ rect: Rect, role: Role) {
+        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.width, rect.maxX) { cells[y * size.width + x].role = role }
+        }
+    }
+
+    /// Blanks a rectangle with a role.
+    public mutating func fill(_ rect: Rect, role: Role = .text, with grapheme: String = " ") {
+        let g = CharWidth.of(grapheme) == 1 ? grapheme : " "
+        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+                set(Cell(grapheme: g, width: 1, role: role), x: x, y: y)
+            }
+        }
+    }
+
+    /// Writes sanitised text from `at` within `maxWidth` columns (and the buffer's edge).
+    ///
+    /// Text is cut by grapheme; when it does not fit it ends in "…"; a wide character is never
+    /// split (its place is padded). Returns the number of columns written.
+    @discardableResult
+    public mutating func put(_ text: String, at p: Point, role: Role, maxWidth: Int = .max) -> Int {
+        guard p.y >= 0, p.y < size.height, p.x < size.width else { return 0 }
+        var x = p.x
+        var budget = min(maxWidth, size.width - p.x)
+        if x < 0 {
+            budget += x
+            x = 0
+        }
+        guard budget > 0 else { return 0 }
+        let clean = Sanitizer.clean(text)
+        let total = TextWidth.of(clean)
+        let fits = total <= budget
+        let room = fits ? budget : budget - 1
+        var used = 0
+        for c in clean {
+            var w = CharWidth.of(c)
+            var g = String(c)
+            if w == 0 {
+                guard
+                    c.unicodeScalars.contains(where: {
+                        CharWidth.isZeroWidth($0) && $0.properties.generalCategory != .format
+                    })
+                else { continue }
+                // A mark with nothing to sit on is shown on a dotted circle rather than vanishing.
+                g = "◌" + g
+                w = 1
+            }
+            if used + w > room {
+                break
+            }
+            set(Cell(grapheme: g, width: UInt8(w), role: role), x: x + used, y: p.y)
+            if w == 2 { set(.continuation(role), x: x + used + 1, y: p.y) }
+            used += w
+        }
+        if !fits {
+            // Pad the column a cut wide character would have taken, then the ellipsis.
+            while used < budget - 1 {
+                set(.blank(role), x: x + used, y: p.y)
+                used += 1
+            }
+            set(Cell(grapheme: "…", width: 1, role: role), x: x + used, y: p.y)
+            used += 1
+        }
+        return used
+    }
+
+    /// Each row as plain text (continuation cells contribute nothing).
+    public var textRows: [String] {
+        (0..<size.height).map { y in
+            var s = ""
+            for x in 0..<size.width { s += cells[y * size.width + x].grapheme }
+            return s
+        }
+    }
+
+    /// Each row as role letters, one per cell (see `Role.letter`).
+    public var roleRows: [String] {
+        (0..<size.height).map { y in
+            String((0..<size.width).map { cells[y * size.width + $0].role.letter })
+        }
+    }
+}
+
+/// Width of text after sanitising, the way `CellBuffer.put` measures it.
+public enum TextWidth {
+    /// Columns `s` takes on screen (lone marks count 1 as they are drawn on a dotted circle).
+    public static func of(_ s: String) -> Int {
+        var w = 0
+        for c in s {
+            if let a = c.asciiValue {
+                w += a < 0x20 || a == 0x7F ? 0 : 1
+                continue
+            }
+            let cw = CharWidth.of(c)
+            if cw > 0 {
+                w += cw
+            } else if c.unicodeScalars.contains(where: {
+                CharWidth.isZeroWidth($0) && $0.properties.generalCategory != .format
+            }) {
+                w += 1
+            }
+        }
+        return w
+    }
+
+    /// The longest prefix of `s` (by grapheme) that fits in `width` columns, without an ellipsis.
+    public static func prefix(_ s: String, width: Int) -> Substring {
+        var used = 0
+        var end = s.startIndex
+        for i in s.indices {
+            let w = of(String(s[i]))
+            if used + w > width { return s[..<i] }
+            used += w
+            end = s.index(after: i)
+        }
+        return s[..<end]
+    }
+}

@@ -1,0 +1,81 @@
+import AlertCore
+
+enum HeaderView {
+    static func draw(_ model: Model, theme: Theme, in rect: Rect, into buffer: inout CellBuffer) {
+        guard rect.height >= 2 else { return }
+        buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
+        let y = rect.y
+        let w = rect.width
+        let wide = w >= 70
+        let clock =
+            (wide ? Format.clock(model.now, model.zoneOffset) : Format.hhmm(model.now, model.zoneOffset))
+            + " "
+            + model.zoneLabel
+        var x = rect.x + 1
+        x += buffer.put(model.title, at: Point(x: x, y: y), role: .header, maxWidth: w - 1) + 2
+        x += buffer.put(clock, at: Point(x: x, y: y), role: .header, maxWidth: rect.maxX - x) + 2
+        x +=
+            buffer.put(model.clock.label, at: Point(x: x, y: y), role: .title, maxWidth: rect.maxX - x)
+            + 2
+        // Counts, most severe first, with labels when they fit.
+        var full = 0
+        for l in Level.allCases.reversed() {
+            let look = theme.look(l)
+            full +=
+                TextWidth.of(look.glyph) + 1 + String(model.counts[l.rawValue]).count + 1
+                + TextWidth.of(look.label) + 2
+        }
+        let labelled = x + full <= rect.maxX
+        for l in Level.allCases.reversed() where x < rect.maxX {
+            let look = theme.look(l)
+            let n = String(model.counts[l.rawValue])
+            let text = labelled ? look.glyph + " " + n + " " + look.label : look.glyph + n
+            x +=
+                buffer.put(text, at: Point(x: x, y: y), role: .level(l), maxWidth: rect.maxX - x)
+                + (labelled ? 2 : 1)
+        }
+
+        // Second row: the filters, always visible while active, and the status message.
+        let y2 = rect.y + 1
+        var x2 = rect.x + 1
+        if model.filtering || !model.filterText.isEmpty {
+            x2 += buffer.put(
+                model.filtering ? "Filter: /" : "Filter: ", at: Point(x: x2, y: y2), role: .dim,
+                maxWidth: rect.maxX - x2)
+            x2 += buffer.put(
+                model.filterText, at: Point(x: x2, y: y2), role: .filter, maxWidth: rect.maxX - x2 - 1)
+            if model.filtering {
+                x2 += buffer.put("▏", at: Point(x: x2, y: y2), role: .filter, maxWidth: rect.maxX - x2)
+            }
+            x2 += 2
+        } else {
+            x2 +=
+                buffer.put("Filter: none", at: Point(x: x2, y: y2), role: .dim, maxWidth: rect.maxX - x2)
+                + 2
+        }
+        if x2 < rect.maxX {
+            x2 += buffer.put("Level: ", at: Point(x: x2, y: y2), role: .dim, maxWidth: rect.maxX - x2)
+            x2 +=
+                buffer.put(
+                    model.levelFilter.rawValue, at: Point(x: x2, y: y2),
+                    role: model.levelFilter == .all ? .text : .filter,
+                    maxWidth: rect.maxX - x2) + 2
+        }
+        if x2 < rect.maxX {
+            x2 += buffer.put("Sort: ", at: Point(x: x2, y: y2), role: .dim, maxWidth: rect.maxX - x2)
+            x2 +=
+                buffer.put(
+                    model.order.rawValue, at: Point(x: x2, y: y2), role: .text, maxWidth: rect.maxX - x2) + 2
+        }
+        if let s = model.status, x2 < rect.maxX - 4 {
+            let sw = min(TextWidth.of(s), rect.maxX - x2 - 1)
+            buffer.put(s, at: Point(x: rect.maxX - sw - 1, y: y2), role: .warning, maxWidth: sw)
+        }
+    }
+
+    /// Where the cursor rests while typing a filter: just after the query.
+    static func promptCursor(_ model: Model, in rect: Rect) -> Point {
+        let x = rect.x + 1 + TextWidth.of("Filter: /") + TextWidth.of(Sanitizer.clean(model.filterText))
+        return Point(x: min(x, rect.maxX - 1), y: rect.y + 1)
+    }
+}
