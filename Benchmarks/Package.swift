@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "AlertCore", package: "alertmon"),
+                .product(name: "AlertUI", package: "alertmon"),
             ],
             path: "Benchmarks/AlertBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

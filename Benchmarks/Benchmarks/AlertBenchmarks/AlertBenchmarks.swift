@@ -1,4 +1,5 @@
 import AlertCore
+import AlertUI
 import Benchmark
 
 /// Walks a fixed list of instants, one per sample, so every run seeks the same times in the same order.
@@ -21,7 +22,8 @@ final class Replay: @unchecked Sendable {
         if cursor == nil {
             let day = fixture.busiestDay
             let start = Timestamp(seconds: day.dayNumber * 86_400)
-            var c = ReplayCursor(day: day, events: fixture.machine.changes(from: start, to: start.adding(seconds: 86_399)))
+            var c = ReplayCursor(
+                day: day, events: fixture.machine.changes(from: start, to: start.adding(seconds: 86_399)))
             if !forward { c.toEndOfDay() }
             cursor = c
         }
@@ -62,5 +64,16 @@ let benchmarks: @Sendable () -> Void = {
     let back = Replay()
     Benchmark("replay step back", configuration: config) { _ in
         blackHole(fixture.machine.board(at: back.step(forward: false)))
+    }
+
+    // One frame into the reused cell buffer; the clock's tick is outside the measurement.
+    var renderConfig = config
+    renderConfig.setup = { _ = renderFixture }
+    Benchmark("render 200x60", configuration: renderConfig) { benchmark in
+        renderFixture.tickAndRender()
+        benchmark.startMeasurement()
+        renderFixture.frame()
+        benchmark.stopMeasurement()
+        blackHole(renderFixture.buffer)
     }
 }
