@@ -1,6 +1,7 @@
 import AlertCore
 import AlertUI
 import Benchmark
+import Foundation
 
 /// Walks a fixed list of instants, one per sample, so every run seeks the same times in the same order.
 final class Instants: @unchecked Sendable {
@@ -41,9 +42,11 @@ final class Replay: @unchecked Sendable {
 // Names are read back by Scripts/bench from the JMH export; keep them in step with it.
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident]
+    // BENCH_SECONDS bounds each benchmark (the quick run uses less than the full one).
+    let seconds = Int(ProcessInfo.processInfo.environment["BENCH_SECONDS"] ?? "") ?? 5
     let config = Benchmark.Configuration(
         metrics: metrics, timeUnits: .microseconds, warmupIterations: 3, scalingFactor: .one,
-        maxDuration: .seconds(5), maxIterations: 2_000, setup: { _ = fixture })
+        maxDuration: .seconds(seconds), maxIterations: 2_000, setup: { _ = fixture })
 
     let seek = Instants()
     Benchmark("seek board(at:)", configuration: config) { _ in
@@ -70,7 +73,7 @@ let benchmarks: @Sendable () -> Void = {
     var renderConfig = config
     renderConfig.setup = { _ = renderFixture }
     Benchmark("render 200x60", configuration: renderConfig) { benchmark in
-        renderFixture.tickAndRender()
+        renderFixture.tick()
         benchmark.startMeasurement()
         renderFixture.frame()
         benchmark.stopMeasurement()
