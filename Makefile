@@ -22,7 +22,7 @@ ifeq ($(shell command -v tmux),)
 APT_PKGS += tmux
 endif
 
-.PHONY: deps build release test install-check demo install uninstall clean
+.PHONY: deps build release test install-check score demo install uninstall clean
 
 deps:
 ifneq ($(strip $(APT_PKGS)),)
@@ -53,6 +53,21 @@ install-check:
 	  $(MAKE) --no-print-directory uninstall PREFIX="$$tmp/prefix" >/dev/null && \
 	  test ! -e "$$tmp/prefix/bin/alertmon" && \
 	  echo "install-check: the installed alertmon runs from / and uninstalls cleanly"
+
+# Scores the parser on the shared corpora (seed and dev) and fails below the quality bar.
+SHARED ?= ../shared
+MIN_SCORE ?= 0.95
+score: build
+	@if [ ! -d "$(SHARED)/corpus" ]; then echo "score: $(SHARED)/corpus is absent; skipped"; exit 0; fi; \
+	  tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; bin=$$($(SWIFT) build --show-bin-path); \
+	  for set in seed dev; do \
+	    "$$bin/alertmon" parse --format jsonl "$(SHARED)"/corpus/$$set/*.txt > "$$tmp/$$set.jsonl" 2>/dev/null; \
+	    printf '%s: ' $$set; \
+	    rc=0; python3 "$(SHARED)/tools/score-transitions" "$(SHARED)/corpus/$$set/expected.jsonl" "$$tmp/$$set.jsonl" \
+	      --min-precision $(MIN_SCORE) --min-recall $(MIN_SCORE) > "$$tmp/$$set.score" || rc=$$?; \
+	    if [ $$rc != 0 ]; then cat "$$tmp/$$set.score"; echo "score: $$set is below $(MIN_SCORE)"; exit 1; fi; \
+	    tail -n 1 "$$tmp/$$set.score"; \
+	  done
 
 demo: deps
 	$(SWIFT) run alertmon demo

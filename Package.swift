@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser"]),
         .testTarget(name: "AlertStoreTests", dependencies: ["AlertStore"]),
         .testTarget(name: "AlertUITests", dependencies: ["AlertUI"], exclude: ["Golden"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], exclude: ["screenshot-120x40.txt"]),
         .testTarget(name: "CLITests", dependencies: ["AlertCore"]),
         .testTarget(name: "FollowTests", dependencies: ["Follow"]),
     ],

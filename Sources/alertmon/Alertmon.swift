@@ -14,7 +14,11 @@ struct Alertmon: ParsableCommand {
             StatusCommand.self,
             LogCommand.self,
             DemoCommand.self,
-        ]
+            ParseCommand.self,
+            IngestCommand.self,
+            MonitorCommand.self,
+        ],
+        defaultSubcommand: MonitorCommand.self
     )
 
     /// Runs a command and turns every failure into one `alertmon: …` line and an exit code, never a trace.

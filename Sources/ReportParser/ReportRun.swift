@@ -1,0 +1,209 @@
+import AlertCore
+import Gazetteer
+
+/// A place the parser settled on for one transition.
+struct Target: Sendable, Hashable {
+    var place: Place
+    var text: String
+    var coreference: Bool
+}
+
+/// The state of parsing one report: publication day, places seen, transitions so far.
+struct ReportRun {
+    let vocab: Vocabulary
+    let gazetteer: Gazetteer
+    let source: String
+    let reported: Timestamp?
+    var transitions: [Transition] = []
+    var diagnostics: [String] = []
+
+    var published: CivilDate?
+    var datelinePlace: Place?
+    var docCountry: String?
+    var lastTargets: [Target] = []
+    var lastEffective: CivilDate?
+    var lastCity: Place?
+    var seen: Set<String> = []
+    var listLevel: LevelGroup?
+    var listIntro: (from: CivilDate?, until: CivilDate?)?
+    var listVerb: VerbClass = .set
+    var listSentence: String = ""
+
+    /// Schemes with one level for the whole country: the country is the place.
+    static let perPlaceSchemes: Set<String> = ["KZ-terror", "RU-terror"]
+
+    init(vocab: Vocabulary, gazetteer: Gazetteer, source: String, reported: Timestamp?) {
+        self.vocab = vocab
+        self.gazetteer = gazetteer
+        self.source = source
+        self.reported = reported
+    }
+
+    mutating func run(_ text: String) {
+        let sentences = SentenceSplitter.split(text)
+        if sentences.isEmpty {
+            diagnostics.append("\(source): no text")
+            return
+        }
+        let dates = DateFinder(vocab: vocab)
+        let dateline = DatelineFinder(finder: dates).find(in: sentences)
+        published = dateline.date ?? reported.map { CivilDate(day: $0.utcDay) }
+        if published == nil {
+            diagnostics.append(
+                "\(source): no publication date found; relative dates cannot be resolved (use --reported)")
+        }
+        if let p = dateline.placeText {
+            datelinePlace = gazetteer.best(Self.titleCase(p))
+            docCountry = datelinePlace?.country
+        }
+        let triggers = ByteTriggers(vocab.triggers)
+        let terrorDoc = ByteTriggers(vocab.terrorStems).occurs(in: Substring(text))
+        let threatWords = ByteTriggers(vocab.threatStems)
+        let firstBody = dateline.sentence ?? 0
+        var body = sentences.indices.filter { i in
+            i >= firstBody && (!sentences[i].titleLike || sentences[i].bullet || i == dateline.sentence)
+        }
+        if body.isEmpty { body = Array(sentences.indices) }
+        let analyzer = SentenceAnalyzer(vocab: vocab, dates: dates)
+        for i in body {
+            var s = sentences[i].text
+            if i == dateline.sentence, let b = dateline.bodyStart {
+                s = s[s.utf8.index(s.startIndex, offsetBy: min(b, s.utf8.count))...]
+                if s.trimmingSpaces().isEmpty { continue }
+            }
+            let sentence = sentences[i]
+            if sentence.bullet, let level = listLevel {
+                listItem(s, level: level)
+                continue
+            }
+            if !sentence.titleLike || sentence.endsWithColon {
+                // a list ends at the first ordinary sentence
+                if !sentence.bullet { listLevel = nil }
+            }
+            guard triggers.occurs(in: s), terrorDoc || threatWords.occurs(in: s) else {
+                continue
+            }
+            analyzer.analyze(String(s), colon: sentence.endsWithColon, run: &self)
+        }
+    }
+
+    // MARK: emitting
+
+    mutating func emit(
+        target: Target, group: LevelGroup?, verb: VerbClass, effective: CivilDate, until: CivilDate?,
+        evidence: String, confidence: Double
+    ) -> Bool {
+        let place = target.place
+        let scheme = Schemes.scheme(country: place.country, on: effective)
+        var level = Level.normal
+        var schemeLevel: String?
+        var kind: TransitionKind
+        switch verb {
+        case .lift: kind = .lifted
+        case .raise: kind = .raised
+        case .lower: kind = .lowered
+        case .extend: kind = .extended
+        default: kind = .declared
+        }
+        if let group {
+            guard let (l, name) = group.resolve(in: scheme) else { return false }
+            level = l.display
+            schemeLevel = name
+            if verb == .lift { kind = .lowered }
+        }
+        var untilTS: Timestamp?
+        if let until, until > effective {
+            untilTS = Timestamp(year: until.year, month: until.month, day: until.day)
+        }
+        let key = "\(place.id)|\(level.name)|\(effective.iso)"
+        guard !seen.contains(key) else { return true }
+        seen.insert(key)
+        let t = Transition(
+            city: place.name, placeID: place.id, placeText: Sanitizer.clean(target.text),
+            country: place.country,
+            scope: place.scope, level: level, scheme: scheme.id, schemeLevel: schemeLevel, kind: kind,
+            effective: Timestamp(year: effective.year, month: effective.month, day: effective.day),
+            until: untilTS,
+            reported: published.map { Timestamp(year: $0.year, month: $0.month, day: $0.day) },
+            source: source,
+            evidence: Sanitizer.clean(evidence), confidence: confidence, ordinal: transitions.count)
+        transitions.append(t)
+        return true
+    }
+
+    /// One bullet of a level list ("• Almaty" under "Red level (critical):").
+    mutating func listItem(_ s: Substring, level: LevelGroup) {
+        var text = String(s)
+        while let f = text.first, !f.isLetter && !f.isNumber { text.removeFirst() }
+        while let l = text.last, !l.isLetter { text.removeLast() }
+        guard !text.isEmpty else { return }
+        let place =
+            gazetteer.mentions(in: text, countryContext: docCountry).first?.candidates.first
+            ?? gazetteer.best(text, countryContext: docCountry)
+        guard let place else {
+            diagnostics.append("\(source): place not found: \(Sanitizer.clean(text))")
+            return
+        }
+        guard let eff = listIntro?.from ?? published else { return }
+        _ = emit(
+            target: Target(place: place, text: text, coreference: false), group: level, verb: listVerb,
+            effective: eff,
+            until: listIntro?.until, evidence: listSentence + " " + text, confidence: 0.8)
+        lastTargets = [Target(place: place, text: text, coreference: false)]
+        lastEffective = eff
+    }
+
+    static func titleCase(_ s: String) -> String {
+        s.split(separator: " ", omittingEmptySubsequences: true).map { w in
+            w == w.uppercased() ? w.prefix(1) + w.dropFirst().lowercased() : Substring(w)
+        }.joined(separator: " ")
+    }
+}
+
+/// Cheap byte-level search for any of a few lower-case stems (ASCII case-folded; Cyrillic first letter either case).
+struct ByteTriggers: Sendable {
+    private var table: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ stems: [String]) {
+        for s in stems {
+            var variants = [Array(s.utf8)]
+            let cap = s.prefix(1).uppercased() + s.dropFirst()
+            if cap != s { variants.append(Array(cap.utf8)) }
+            for v in variants where !v.isEmpty { table[Int(v[0])].append(v) }
+        }
+    }
+
+    func occurs(in s: Substring) -> Bool {
+        var found = false
+        s.utf8.withContiguousStorageIfAvailable { buf in found = scan(buf) }
+            ?? {
+                let a = Array(s.utf8)
+                found = a.withUnsafeBufferPointer { scan($0) }
+            }()
+        return found
+    }
+
+    private func scan(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = buf.count
+        var i = 0
+        while i < n {
+            var b = buf[i]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            let cands = table[Int(b)]
+            if !cands.isEmpty {
+                for c in cands where i + c.count <= n {
+                    var k = 1
+                    while k < c.count {
+                        var x = buf[i + k]
+                        if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+                        if x != c[k] { break }
+                        k += 1
+                    }
+                    if k == c.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+}

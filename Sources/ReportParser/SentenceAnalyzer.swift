@@ -1,0 +1,565 @@
+import AlertCore
+import Gazetteer
+
+/// A gazetteer mention mapped onto token positions.
+struct PlaceHit: Sendable {
+    var start: Int
+    var end: Int
+    var place: Place
+    var text: String
+    /// Only a hint of the country ("the Centre" may be a common noun): never a target.
+    var weak: Bool = false
+}
+
+/// Reads one sentence: clauses, verbs, level phrases, places and dates, and emits transitions into the run.
+struct SentenceAnalyzer: Sendable {
+    let vocab: Vocabulary
+    let dates: DateFinder
+    let clauses: ClauseSplitter
+    let levels: LevelPhraseFinder
+    static let targetPrepositions: Set<String> = [
+        "in", "for", "across", "throughout", "over", "в", "во", "на", "по", "для", "of",
+    ]
+
+    init(vocab: Vocabulary, dates: DateFinder) {
+        self.vocab = vocab
+        self.dates = dates
+        self.clauses = ClauseSplitter(vocab: vocab)
+        self.levels = LevelPhraseFinder(vocab: vocab)
+    }
+
+    /// One verb and the clause tokens it governs.
+    struct Event {
+        var verb: VerbClass
+        var verbIndex: Int
+        var indices: [Int]
+        var subordinate: Bool
+        /// A cause phrase inside the event ("после нападений на …"): places there are not targets.
+        var excluded: Range<Int>? = nil
+    }
+
+    func analyze(_ text: String, colon: Bool, run: inout ReportRun) {
+        let tokens = Tokenizer.tokens(text)
+        let words = tokens.map(\.folded)
+        guard !words.isEmpty else { return }
+        if vocab.negativeCues.occurs(in: words) { return }
+        let groups = levels.groups(words, tokens)
+        let dateMentions = dates.dates(in: words, tokens: tokens)
+        let durations = dates.durations(in: words, tokens: tokens)
+        // a list header: "Red level (critical):" or the sentence that introduces the list
+        if colon {
+            let from = dateMentions.first { $0.role == .from }.flatMap {
+                DateFinder.resolve($0.value, published: run.published)
+            }
+            let until = dateMentions.first { $0.role == .until }.flatMap {
+                DateFinder.resolve($0.value, published: run.published)
+            }
+            if let g = groups.first, groups.count == 1, words.count <= 8 {
+                run.listLevel = g
+                return
+            }
+            if vocab.threatCues.occurs(in: words) {
+                run.listIntro = (from, until)
+                run.listSentence = text
+                run.listLevel = nil
+                let verbs = vocab.verbs.all(in: words)
+                run.listVerb = verbs.first { $0.payload != .standing }?.payload ?? .set
+                if groups.isEmpty { return }
+            }
+        }
+        guard !groups.isEmpty || vocab.verbs.all(in: words).contains(where: { $0.payload == .lift })
+        else { return }
+        let events = self.events(words)
+        // the gazetteer is the costly part: only ask it when some clause changes a level
+        guard events.contains(where: { $0.verb != .standing }) else { return }
+        let hits = placeHits(text, tokens, groups, run: run)
+        var sentenceTargets: [Target] = []
+        for ev in events {
+            let set = Set(ev.indices)
+            if negated(ev, words) { continue }
+            let evGroups = groups.filter { set.contains($0.start) }
+            var target: LevelGroup?
+            switch ev.verb {
+            case .standing: continue
+            case .lift:
+                target = evGroups.last { $0.marker == .to && $0.start > ev.verbIndex }
+                guard liftsALevel(ev, words, groups: evGroups) else { continue }
+            case .raise, .lower:
+                target =
+                    evGroups.last { $0.marker == .to }
+                    ?? evGroups.first { $0.start > ev.verbIndex && $0.marker != .from }
+                if target == nil { continue }
+            case .set, .extend:
+                target = evGroups.last { $0.marker == .to } ?? evGroups.first { $0.marker != .from }
+                if target == nil { continue }
+            }
+            if vocab.standingNear(words, ev) { continue }
+            // places
+            var targets = placesFor(ev, set, words, tokens, hits, groups: evGroups, run: run)
+            if targets.isEmpty, !sentenceTargets.isEmpty,
+                !vocab.blockers.occurs(in: words, range: range(ev))
+            {
+                targets = sentenceTargets
+            }
+            if targets.isEmpty {
+                targets = fallbackTargets(ev, words, run: run)
+            }
+            if targets.isEmpty {
+                noteUnresolved(ev, set, tokens, words, hits, run: &run)
+                continue
+            }
+            // dates
+            guard
+                let (effective, dateConfidence) = effectiveDate(
+                    ev, set, words, dateMentions, events: events, run: run)
+            else {
+                run.diagnostics.append(
+                    "\(run.source): no date for a level change: \(Sanitizer.clean(String(text.prefix(120))))")
+                continue
+            }
+            var until: CivilDate?
+            if let u = dateMentions.first(where: { $0.role == .until && set.contains($0.start) })
+                ?? dateMentions.first(where: { $0.role == .until })
+            {
+                until = DateFinder.resolve(u.value, published: run.published, forward: true)
+            } else if let d = durations.first(where: { set.contains($0.start) }) ?? durations.first {
+                until = DateFinder.add(d.count, d.unit, to: effective)
+            }
+            var emitted: [Target] = []
+            for t in targets {
+                let conf = min(dateConfidence, t.coreference ? 0.75 : 0.95)
+                if run.emit(
+                    target: t, group: ev.verb == .lift ? target : target, verb: ev.verb, effective: effective,
+                    until: until, evidence: text, confidence: conf)
+                {
+                    emitted.append(t)
+                }
+            }
+            if !emitted.isEmpty {
+                run.lastTargets = emitted
+                run.lastEffective = effective
+                sentenceTargets = emitted
+                if let c = emitted.first(where: { $0.place.scope == .city }) { run.lastCity = c.place }
+            }
+        }
+    }
+
+    /// "the yellow level … was lifted", "cancelled the alert": a level word right by the verb, no comma between.
+    private func liftsALevel(_ ev: Event, _ words: [String], groups: [LevelGroup]) -> Bool {
+        let v = ev.verbIndex
+        var j = v - 1
+        while j >= max(ev.indices.first ?? 0, v - 9), words[j] != "," {
+            if vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j)
+                || groups.contains(where: { $0.start == j })
+            {
+                return true
+            }
+            j -= 1
+        }
+        j = v + 1
+        while j < min(words.count, v + 5), words[j] != "," {
+            if vocab.levelWords.matches(words, at: j) || vocab.threatCues.matches(words, at: j)
+                || groups.contains(where: { $0.start == j })
+            {
+                return true
+            }
+            j += 1
+        }
+        return false
+    }
+
+    private func range(_ ev: Event) -> Range<Int> {
+        (ev.indices.first ?? 0)..<((ev.indices.last ?? 0) + 1)
+    }
+
+    // MARK: events
+
+    /// Splits clauses further where a second transition verb starts after a comma or "and".
+    func events(_ words: [String]) -> [Event] {
+        var out: [Event] = []
+        var excludedBy: [Int: Range<Int>] = [:]
+        let verbs = vocab.verbs.all(in: words)
+        var split = clauses.split(words)
+        var k = 1
+        while k < split.count {
+            let prev = split[k - 1]
+            let cur = split[k]
+            let hasVerb = { (c: Clause) in
+                verbs.contains { v in c.indices.contains(v.start) && v.payload != .standing }
+            }
+            if cur.subordinate, !prev.subordinate, !prev.relative, !hasVerb(prev),
+                let v = verbs.first(where: { cur.indices.contains($0.start) && $0.payload != .standing })
+            {
+                let b = cur.indices.first ?? 0
+                let comma = cur.indices.first { $0 > b && $0 < v.start && words[$0] == "," } ?? v.start
+                excludedBy[k - 1] = b..<comma
+                split[k - 1] = Clause(
+                    indices: prev.indices + cur.indices, subordinate: false, relative: false)
+                split.remove(at: k)
+                continue
+            }
+            k += 1
+        }
+        for (ci, clause) in split.enumerated() {
+            let set = Set(clause.indices)
+            var vs = verbs.filter { set.contains($0.start) }
+            // adjacent verbs of one phrase ("объявил о введении") are one event
+            vs = vs.enumerated().filter { k, v in
+                k == 0
+                    || !(v.start - (vs[k - 1].start + vs[k - 1].length) <= 2 && v.payload != .standing
+                        && vs[k - 1].payload != .standing)
+            }.map(\.1)
+            let transitions = vs.filter { $0.payload != .standing }
+            guard !transitions.isEmpty else {
+                if let s = vs.first {
+                    out.append(
+                        Event(
+                            verb: .standing, verbIndex: s.start, indices: clause.indices,
+                            subordinate: clause.subordinate))
+                }
+                continue
+            }
+            var bounds: [Int] = [clause.indices.first!]
+            for k in 1..<max(1, transitions.count) where transitions.count > 1 {
+                let prevEnd = transitions[k - 1].start + transitions[k - 1].length
+                let next = transitions[k].start
+                var cut = next
+                var j = next - 1
+                while j >= prevEnd {
+                    if words[j] == "," || words[j] == "and" || words[j] == "и" || words[j] == "then" {
+                        cut = j
+                        break
+                    }
+                    j -= 1
+                }
+                bounds.append(cut)
+            }
+            for (k, v) in transitions.enumerated() {
+                let lo = bounds[k]
+                let hi = k + 1 < bounds.count ? bounds[k + 1] : Int.max
+                let idx = clause.indices.filter { $0 >= lo && $0 < hi }
+                var verb = v.payload
+                if clause.relative { verb = .standing }
+                out.append(
+                    Event(
+                        verb: verb, verbIndex: v.start, indices: idx, subordinate: clause.subordinate,
+                        excluded: excludedBy[ci]))
+            }
+        }
+        return out
+    }
+
+    private func negated(_ ev: Event, _ words: [String]) -> Bool {
+        let lo = max(ev.indices.first ?? 0, ev.verbIndex - 4)
+        for j in lo..<ev.verbIndex where vocab.negation.matches(words, at: j) { return true }
+        return false
+    }
+
+    // MARK: places
+
+    func placeHits(_ text: String, _ tokens: [Token], _ groups: [LevelGroup], run: ReportRun)
+        -> [PlaceHit]
+    {
+        let mentions = run.gazetteer.mentions(in: text, countryContext: run.docCountry)
+        var out: [PlaceHit] = []
+        let words = tokens.map(\.folded)
+        for m in mentions {
+            guard let place = m.candidates.first else { continue }
+            guard let s = tokens.firstIndex(where: { $0.range.upperBound > m.range.lowerBound }) else {
+                continue
+            }
+            var e = s
+            while e < tokens.count, tokens[e].range.lowerBound < m.range.upperBound { e += 1 }
+            if groups.contains(where: { $0.start < e && s < $0.end }) { continue }
+            // "the Centre": a one-word name after "the" is a common noun unless it fits the report's country
+            let properNoun = (s..<e).contains { tokens[$0].capitalized && tokens[$0].folded != "the" }
+            if !properNoun { continue }
+            let weak =
+                e - s == 1 && s > 0 && tokens[s - 1].folded == "the" && place.scope != .country
+                && place.country != run.docCountry
+            if (s..<e).contains(where: {
+                vocab.months.matches(words, at: $0) || vocab.weekdays.matches(words, at: $0)
+            }) {
+                continue
+            }
+            out.append(PlaceHit(start: s, end: e, place: place, text: m.text, weak: weak))
+        }
+        out += sharedHeadRegions(tokens, existing: out, run: run)
+        out += possessives(tokens, existing: out, run: run)
+        return out.sorted { $0.start < $1.start }
+    }
+
+    /// "The United Kingdom's level": a capitalised name before a possessive the gazetteer's scan did not take.
+    private func possessives(_ tokens: [Token], existing: [PlaceHit], run: ReportRun) -> [PlaceHit] {
+        var out: [PlaceHit] = []
+        for i in tokens.indices
+        where i + 1 < tokens.count && (tokens[i].text == "'" || tokens[i].text == "’")
+            && tokens[i + 1].folded == "s"
+        {
+            var j = i
+            while j > 0, tokens[j - 1].kind == .word, tokens[j - 1].capitalized,
+                tokens[j - 1].folded != "the"
+            { j -= 1 }
+            guard j < i, !existing.contains(where: { $0.start < i && j < $0.end }) else { continue }
+            let text = tokens[j..<i].map(\.text).joined(separator: " ")
+            if let p = run.gazetteer.best(text, countryContext: run.docCountry) {
+                out.append(PlaceHit(start: j, end: i, place: p, text: text))
+            }
+        }
+        return out
+    }
+
+    static let pluralHeads: [String: String] = [
+        "областях": "области", "областей": "области", "области": "области", "regions": "Region",
+        "oblasts": "Oblast",
+        "provinces": "Province", "districts": "District",
+    ]
+
+    /// "в Алматинской и Жамбылской областях", "the Almaty and Zhambyl regions": each adjective with the shared head.
+    private func sharedHeadRegions(_ tokens: [Token], existing: [PlaceHit], run: ReportRun)
+        -> [PlaceHit]
+    {
+        var out: [PlaceHit] = []
+        var i = 0
+        while i < tokens.count {
+            guard let head = Self.pluralHeads[tokens[i].folded], i >= 3 else {
+                i += 1
+                continue
+            }
+            // walk back over "Adj1, Adj2 и Adj3"
+            var j = i - 1
+            var names: [Int] = []
+            while j >= 0 {
+                if tokens[j].kind == .word && tokens[j].capitalized {
+                    names.append(j)
+                } else if !(tokens[j].folded == "и" || tokens[j].folded == "and" || tokens[j].text == ",") {
+                    break
+                }
+                j -= 1
+            }
+            if names.count >= 2 {
+                for n in names
+                where !existing.contains(where: { $0.start <= n && n < $0.end && $0.place.scope == .region }
+                ) {
+                    let name =
+                        head.first!.isUppercase ? tokens[n].text + " " + head : tokens[n].text + " " + head
+                    if let p = run.gazetteer.lookup(name, country: run.docCountry).first(where: {
+                        $0.scope == .region
+                    }) {
+                        out.append(
+                            PlaceHit(
+                                start: n, end: n + 1, place: p, text: tokens[n].text + " … " + tokens[i].text))
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func placesFor(
+        _ ev: Event, _ set: Set<Int>, _ words: [String], _ tokens: [Token], _ hits: [PlaceHit],
+        groups: [LevelGroup], run: ReportRun
+    ) -> [Target] {
+        let attributionCut = attributionRange(ev, words)
+        var local: [PlaceHit] = []
+        for h in hits where set.contains(h.start) && !h.weak {
+            if let cut = attributionCut, cut.contains(h.start) { continue }
+            if mereMention(h, words, tokens, groups) { continue }
+            if let x = ev.excluded, x.contains(h.start) { continue }
+            local.append(h)
+        }
+        let countries = local.filter { $0.place.scope == .country }
+        let specific = local.filter { $0.place.scope != .country }
+        let clauseCountry =
+            countries.first?.place.country ?? specific.first?.place.country
+            ?? hits.first(where: { $0.place.scope == .country })?.place.country
+            ?? vocab.demonyms.all(in: words, range: range(ev)).first?.payload ?? hits.first?.place.country
+            ?? run.docCountry
+            ?? run.lastTargets.first?.place.country
+        // national schemes: the country is the place, unless a region is named with its own level ("alert for Brussels")
+        if let c = clauseCountry, !ReportRun.perPlaceSchemes.contains(Schemes.scheme(country: c).id) {
+            let regional = specific.filter { h in
+                h.place.country == c && h.start > 0 && Self.targetPrepositions.contains(words[h.start - 1])
+                    && (max(0, h.start - 4)..<h.start).contains {
+                        vocab.levelWords.matches(words, at: $0) || vocab.threatCues.matches(words, at: $0)
+                    }
+            }
+            let national = (ev.indices).contains {
+                words[$0] == "national" || words[$0] == "nationwide" || words[$0] == "национальн"
+            }
+            if !regional.isEmpty && !national {
+                return regional.map { Target(place: $0.place, text: $0.text, coreference: false) }
+            }
+            if let cp = run.gazetteer.country(code: c) {
+                let text = countries.first?.text ?? cp.name
+                return [Target(place: cp, text: text, coreference: countries.isEmpty)]
+            }
+            return []
+        }
+        if !specific.isEmpty {
+            return dedupeRegions(specific, words).map {
+                Target(place: $0.place, text: $0.text, coreference: false)
+            }
+        }
+        var out: [Target] = []
+        let r = range(ev)
+        for m in vocab.capitalRefs.all(in: words, range: r) where set.contains(m.start) {
+            if let cut = attributionCut, cut.contains(m.start),
+                !vocab.countryRefs.occurs(in: words, range: r)
+            {
+                continue
+            }
+            let c = clauseCountry ?? "KZ"
+            if let name = Capitals.byCountry[c], let p = run.gazetteer.best(name, countryContext: c) {
+                out.append(
+                    Target(
+                        place: p,
+                        text: tokens[m.start..<(m.start + m.length)].map(\.text).joined(separator: " "),
+                        coreference: true))
+            }
+            break
+        }
+        if out.isEmpty {
+            for m in vocab.cityRefs.all(in: words, range: r) where set.contains(m.start) {
+                if let p = run.lastCity ?? (run.datelinePlace?.scope == .city ? run.datelinePlace : nil) {
+                    out.append(
+                        Target(
+                            place: p,
+                            text: tokens[m.start..<(m.start + m.length)].map(\.text).joined(separator: " "),
+                            coreference: true))
+                }
+                break
+            }
+        }
+        if out.isEmpty, vocab.countryRefs.occurs(in: words, range: r) || !countries.isEmpty {
+            if let c = clauseCountry, let p = run.gazetteer.country(code: c) {
+                out.append(
+                    Target(place: p, text: countries.first?.text ?? p.name, coreference: countries.isEmpty))
+            }
+        }
+        return out
+    }
+
+    /// "Almaty" and "Almaty Region" both named: keep both; a country inside a list is dropped elsewhere.
+    private func dedupeRegions(_ hits: [PlaceHit], _ words: [String]) -> [PlaceHit] {
+        var seen = Set<Int>()
+        return hits.filter { seen.insert($0.place.id).inserted }
+    }
+
+    /// The tokens of a ", X said" tail or of an "X said" head: where the sources of a report are named.
+    private func attributionRange(_ ev: Event, _ words: [String]) -> Range<Int>? {
+        let r = range(ev)
+        guard let a = vocab.attribution.all(in: words, range: r).first else { return nil }
+        var c = a.start - 1
+        while c >= r.lowerBound, words[c] != "," { c -= 1 }
+        if c > ev.verbIndex { return c..<r.upperBound }
+        if a.start > ev.verbIndex { return a.start..<r.upperBound }
+        return r.lowerBound..<(a.start + a.length)
+    }
+
+    /// An attack site, a place of detention or a meeting: named right after such a word, with no level phrase in between.
+    private func mereMention(
+        _ h: PlaceHit, _ words: [String], _ tokens: [Token], _ groups: [LevelGroup]
+    ) -> Bool {
+        let lo = max(0, h.start - 4)
+        for j in lo..<h.start where vocab.mereMention.matches(words, at: j) {
+            if groups.contains(where: { $0.start > j && $0.start < h.start }) { return false }
+            if (j..<h.start).contains(where: {
+                vocab.verbs.matches(words, at: $0) && vocab.verbs.match(words, at: $0)?.payload != .standing
+            }) {
+                return false
+            }
+            return true
+        }
+        // "the Aktobe attacks", "Brussels bombings"
+        if h.end < words.count, vocab.mereMention.matches(words, at: h.end) { return true }
+        if h.end + 1 < words.count, vocab.mereMention.matches(words, at: h.end + 1),
+            tokens[h.end].capitalized
+        {
+            return true
+        }
+        return false
+    }
+
+    private func fallbackTargets(_ ev: Event, _ words: [String], run: ReportRun) -> [Target] {
+        let r = range(ev)
+        if vocab.blockers.occurs(in: words, range: r) { return [] }
+        if !run.lastTargets.isEmpty {
+            return run.lastTargets.map { Target(place: $0.place, text: $0.text, coreference: true) }
+        }
+        if let d = run.datelinePlace, d.scope == .city,
+            ReportRun.perPlaceSchemes.contains(Schemes.scheme(country: d.country).id)
+        {
+            return [Target(place: d, text: d.name, coreference: true)]
+        }
+        return []
+    }
+
+    private func noteUnresolved(
+        _ ev: Event, _ set: Set<Int>, _ tokens: [Token], _ words: [String], _ hits: [PlaceHit],
+        run: inout ReportRun
+    ) {
+        for i in ev.indices
+        where i > 0 && tokens[i].capitalized && tokens[i].kind == .word
+            && Self.targetPrepositions.contains(words[i - 1])
+        {
+            if hits.contains(where: { $0.start <= i && i < $0.end }) { continue }
+            var j = i
+            while j + 1 < tokens.count, tokens[j + 1].capitalized, tokens[j + 1].kind == .word { j += 1 }
+            let text = tokens[i...j].map(\.text).joined(separator: " ")
+            run.diagnostics.append("\(run.source): place not found: \(Sanitizer.clean(text))")
+            return
+        }
+    }
+
+    // MARK: dates
+
+    private func effectiveDate(
+        _ ev: Event, _ set: Set<Int>, _ words: [String], _ ds: [DateMention], events: [Event],
+        run: ReportRun
+    ) -> (CivilDate, Double)? {
+        let future = vocab.future.occurs(in: words, range: range(ev))
+        func resolve(_ d: DateMention) -> CivilDate? {
+            DateFinder.resolve(
+                d.value, published: run.published, forward: future, fallbackYear: run.lastEffective?.year)
+        }
+        let own = ds.filter { set.contains($0.start) && !$0.eventLinked }
+        if let f = own.first(where: { $0.role == .from }), let d = resolve(f) { return (d, 0.9) }
+        let points = own.filter { $0.role == .point }
+        if let p = points.min(by: { abs($0.start - ev.verbIndex) < abs($1.start - ev.verbIndex) }),
+            let d = resolve(p)
+        {
+            if case .month = p.value { return (d, 0.5) }
+            return (d, 0.9)
+        }
+        if vocab.later.occurs(in: words, range: range(ev)), let l = run.lastEffective {
+            return (l, 0.8)
+        }
+        if !ev.subordinate {
+            let mainSets = events.filter { !$0.subordinate }.map { Set($0.indices) }
+            let others = ds.filter { d in
+                d.role == .point && !d.eventLinked && mainSets.contains { $0.contains(d.start) }
+            }
+            if let p = others.first, let d = resolve(p) { return (d, 0.8) }
+        }
+        if let p = run.published { return (p, 0.8) }
+        return nil
+    }
+}
+
+extension Vocabulary {
+    /// "has been at yellow since July", "remains at": a standing verb right next to the event's verb.
+    func standingNear(_ words: [String], _ ev: SentenceAnalyzer.Event) -> Bool {
+        let lo = max(ev.indices.first ?? 0, ev.verbIndex - 2)
+        for j in lo..<ev.verbIndex {
+            if let m = verbs.match(words, at: j), m.payload == .standing,
+                ["remain", "remains", "remained", "still", "already", "stay", "stays", "stayed"].contains(
+                    words[j]) || words[j].hasPrefix("сохран") || words[j].hasPrefix("оста")
+            {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,2 +1,0 @@
-import AlertUI
-import CNcurses

@@ -1,0 +1,170 @@
+import AlertCore
+import AlertStore
+import AlertUI
+import ArgumentParser
+import Foundation
+import Terminal
+
+/// `alertmon` / `alertmon monitor`: the full-screen board and event log on the store.
+struct MonitorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Show the board and event log full screen, refreshing once a second (the default).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("A bundled theme name or a theme file.", valueName: "name|path"))
+    var theme: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (selecting text).")
+    var noMouse = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Show the board at this time, standing still, instead of live.", valueName: "time"),
+        transform: TimeParsing.timestamp)
+    var at: Timestamp?
+
+    func run() throws {
+        let env = ProcessInfo.processInfo.environment
+        try Monitor.preflight(environment: env)
+        let store = try storeOptions.open()
+        let machine = StateMachine(try store.allTransitions())
+        var marker = try store.marker()
+        // Rows another process adds (a new city) are read through a freshly opened store: a store
+        // reading a place it has not cached yet re-enters GRDB and traps (reported to the store owner).
+        let hooks = MonitorLoop<CursesScreen>.Hooks(
+            now: at == nil ? { TimeParsing.now() } : { nil },
+            reload: {
+                let current = try storeOptions.open()
+                marker = try current.marker()
+                return StateMachine(try current.allTransitions())
+            },
+            poll: {
+                guard try store.marker() != marker else { return [] }
+                let (fresh, next) = try storeOptions.open().changes(since: marker)
+                marker = next
+                return fresh
+            },
+            loadTheme: { Monitor.loadTheme($0, environment: env) })
+        let status = try Monitor.run(
+            machine: machine, now: at ?? TimeParsing.now(), clock: at == nil ? .live : .replay,
+            theme: theme, mouse: !noMouse, environment: env, hooks: hooks)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Opening the monitor, shared by `monitor` and `demo`.
+enum Monitor {
+    /// Exits with the one-line reason (status 2) when this is no terminal to draw on.
+    static func preflight(environment: [String: String]) throws {
+        if let failure = Preflight.check(environment: environment) {
+            Console.note(failure.description)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Whether the monitor can draw here (`demo` falls back to text otherwise: pipes, TERM=dumb).
+    static var canOpen: Bool {
+        Preflight.check(environment: ProcessInfo.processInfo.environment) == nil
+    }
+
+    /// Runs the monitor until `q` or a signal; returns the exit status (0, or 128 + signal).
+    static func run(
+        machine: StateMachine, now: Timestamp, clock: ClockMode, theme themeOption: String?,
+        mouse: Bool,
+        environment env: [String: String], hooks: MonitorLoop<CursesScreen>.Hooks
+    ) throws -> Int32 {
+        TerminalLocale.configure()
+        let names = themeNames(requested: themeOption, environment: env)
+        let (theme, themeMessage) = hooks.loadTheme(names[0])
+        let zone = TimeZone.current.secondsFromGMT()
+        let model = Model(
+            machine: machine, now: now, zoneLabel: zoneLabel(offset: zone), zoneOffset: Int32(zone),
+            clock: clock, themeNames: names)
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        let screen = CursesScreen(
+            options: .init(
+                mouse: mouse, noColor: noColor, stderrLog: StderrCapture.defaultPath(environment: env)))
+        do {
+            try screen.start(theme: theme)
+        } catch let failure as PreflightFailure {
+            Console.note(failure.description)
+            throw ExitCode(2)
+        }
+        var loop = MonitorLoop(model: model, theme: theme, screen: screen, hooks: hooks)
+        if let themeMessage { loop.send(.status(themeMessage)) }
+        let exit = loop.run()
+        screen.stop()
+        if let themeMessage { Console.error(themeMessage) }
+        return exit.status
+    }
+
+    /// The theme search: `--theme` path or name, `$XDG_CONFIG_HOME/alertmon/themes`, the bundled `Themes/`.
+    static func themeLoader(environment env: [String: String]) -> ThemeLoader {
+        var config = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        if config == nil, let home = env["HOME"], !home.isEmpty { config = home + "/.config" }
+        return ThemeLoader(
+            bundledDirectory: DataPaths.dataDirectory(environment: env).map { $0 + "/Themes" },
+            configHome: config, noColor: !(env["NO_COLOR"] ?? "").isEmpty)
+    }
+
+    /// The themes `t` cycles through, the requested one first.
+    static func themeNames(requested: String?, environment env: [String: String]) -> [String] {
+        var names = themeLoader(environment: env).availableNames()
+        if let r = requested, !r.isEmpty {
+            names.removeAll { $0 == r }
+            names.insert(r, at: 0)
+        }
+        return names
+    }
+
+    /// Loads a theme by name or path; a broken or unknown theme falls back with a message.
+    static func loadTheme(_ name: String, environment env: [String: String]) -> (
+        theme: Theme, message: String?
+    ) {
+        themeLoader(environment: env).load(name)
+    }
+
+    /// "UTC" or "+06:00" for the header.
+    static func zoneLabel(offset: Int) -> String {
+        if offset == 0 { return "UTC" }
+        let sign = offset < 0 ? "-" : "+"
+        let m = abs(offset) / 60
+        return String(format: "%@%02d:%02d", sign, m / 60, m % 60)
+    }
+}
+
+extension Monitor {
+    /// Sample-day minutes the demo's clock advances per wall-clock second.
+    static let demoMinutesPerSecond: Int64 = 20
+
+    /// The monitor replaying the bundled sample day from a temporary store, then resting at its end.
+    static func demo() throws {
+        let env = ProcessInfo.processInfo.environment
+        try preflight(environment: env)
+        let status = try DemoText.withSampleStore { store in
+            let transitions = try store.allTransitions()
+            let dayStart = DemoText.sampleDay.dayNumber * 86_400
+            let end = dayStart + 86_400 - 1
+            // Begin half an hour before the day's first change rather than at a quiet midnight.
+            let first =
+                transitions.first { $0.effective.seconds >= dayStart }?.effective.seconds ?? dayStart
+            let start = max(dayStart, first - 1_800)
+            let began = Date()
+            let hooks = MonitorLoop<CursesScreen>.Hooks(
+                now: {
+                    let elapsed = Int64(Date().timeIntervalSince(began))
+                    return Timestamp(seconds: min(end, start + elapsed * demoMinutesPerSecond * 60))
+                },
+                reload: { StateMachine(try store.allTransitions()) },
+                poll: { [] },
+                loadTheme: { Monitor.loadTheme($0, environment: env) })
+            return try run(
+                machine: StateMachine(transitions), now: Timestamp(seconds: start),
+                clock: .replay,
+                theme: nil, mouse: true, environment: env, hooks: hooks)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
