@@ -10,8 +10,9 @@ pyte, a terminal emulator, so "the first full frame" is judged on the emulated s
       peak resident memory (VmHWM, kB, summed over the process tree) after the first frame + S s
   bench-pty.py idle-bytes --marker TEXT [--settle S] [--seconds N] -- CMD...
       bytes the program writes to the terminal per second while nothing happens
-  bench-pty.py live-latency --marker TEXT --dir DIR [--reports N] -- CMD...
-      seconds from a report file landing (complete, by rename) in DIR until its city is on the screen
+  bench-pty.py live-latency --marker TEXT --dir DIR [--reports N] [--after CMD] -- CMD...
+      seconds from a report file landing (complete, by rename) in DIR until its city is on the screen;
+      --after runs a command on each report first (e.g. `alertmon ingest --store X {file}`)
 
 Prints one JSON object on stdout: the per-run figures and their median (and p99 for latency).
 A run that never shows the markers within --timeout counts as a failure (exit status 1) and the
@@ -27,6 +28,7 @@ import select
 import signal
 import statistics
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -265,12 +267,21 @@ def live_latency(a):
         city = cities[i % len(cities)]
         if city in s.text():
             s.drain(0.2)
+        if city in s.text():
+            fail(s, "%s is on the screen before its report: the cities must be new to the store" % city)
+            s.close(a.quit)
+            return {"error": "city already shown", "runs": lat}
         body = REPORT.format(city=city, date=time.strftime("%Y-%m-%d", tm), day=time.strftime("%A", tm))
         tmp = os.path.join(a.dir, ".report-%d.tmp" % i)
+        final = os.path.join(a.dir, "report-%04d-%s.txt" % (i, city.lower()))
         with open(tmp, "w") as f:
             f.write(body)
         t0 = time.monotonic()
-        os.rename(tmp, os.path.join(a.dir, "report-%04d-%s.txt" % (i, city.lower())))
+        os.rename(tmp, final)
+        if a.after:
+            # No watched folder yet: a second command hands the report over (counted in the latency).
+            cmd = [final if w == "{file}" else w for w in a.after.split()]
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         t = s.wait_for([city], a.timeout)
         if t is None:
             fail(s, "%s never appeared after its report landed" % city)
@@ -299,7 +310,11 @@ def main(argv=None):
     ap.add_argument("--dir", help="watched directory for live-latency")
     ap.add_argument("--reports", type=int, default=20)
     ap.add_argument("--gap", type=float, default=0.3, help="seconds between reports")
-    ap.add_argument("--cities", default="Almaty,Astana,Shymkent,Karaganda,Aktobe,Taraz,Pavlodar,Semey,Atyrau,Kostanay")
+    ap.add_argument("--after", help="command run after each report lands, {file} standing for its path")
+    # Cities as the gazetteer spells them (what the screen shows), none a part of another's name.
+    ap.add_argument("--cities", default="Almaty,Astana,Shymkent,Karaganda,Aktobe,Taraz,Pavlodar,Semey,Atyrau,"
+                    "Kostanay,Kyzylorda,Oral,Petropavl,Aktau,Temirtau,Turkestan,Kokshetau,Taldykorgan,"
+                    "Ekibastuz,Rudny,Zhezkazgan,Satpayev,Kentau")
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--" not in argv:
         ap.error("give the program after --")
