@@ -17,6 +17,7 @@ import tempfile
 import traceback
 from datetime import datetime
 
+sys.dont_write_bytecode = True  # importing gen-data must leave no __pycache__ in Scripts/
 HERE = os.path.dirname(os.path.abspath(__file__))
 GEN = os.path.join(HERE, "gen-data")
 
