@@ -5,7 +5,10 @@ let package = Package(
     name: "alertmon",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "alertmon", targets: ["alertmon"])
+        .executable(name: "alertmon", targets: ["alertmon"]),
+        // Libraries for the separate Benchmarks/ package (it depends on this one by path).
+        .library(name: "AlertCore", targets: ["AlertCore"]),
+        .library(name: "AlertUI", targets: ["AlertUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

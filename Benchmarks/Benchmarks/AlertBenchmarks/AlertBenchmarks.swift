@@ -1,0 +1,82 @@
+import AlertCore
+import AlertUI
+import Benchmark
+import Foundation
+
+/// Walks a fixed list of instants, one per sample, so every run seeks the same times in the same order.
+final class Instants: @unchecked Sendable {
+    private var list: [Timestamp] = []
+    private var i = 0
+
+    func next() -> Timestamp {
+        if list.isEmpty { list = fixture.instants(4_096) }
+        i = (i + 1) % list.count
+        return list[i]
+    }
+}
+
+/// A replay of the busiest day, stepped one event per sample; turns round at either end of the day.
+final class Replay: @unchecked Sendable {
+    private var cursor: ReplayCursor?
+
+    func step(forward: Bool) -> Timestamp {
+        if cursor == nil {
+            let day = fixture.busiestDay
+            let start = Timestamp(seconds: day.dayNumber * 86_400)
+            var c = ReplayCursor(
+                day: day, events: fixture.machine.changes(from: start, to: start.adding(seconds: 86_399)))
+            if !forward { c.toEndOfDay() }
+            cursor = c
+        }
+        if forward {
+            if cursor!.eventIndex == cursor!.events.count - 1 { cursor!.toStartOfDay() }
+            cursor!.stepForward()
+        } else {
+            if cursor!.eventIndex == nil { cursor!.toEndOfDay() }
+            cursor!.stepBack()
+        }
+        return cursor!.time
+    }
+}
+
+// Names are read back by Scripts/bench from the JMH export; keep them in step with it.
+let benchmarks: @Sendable () -> Void = {
+    let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident]
+    // BENCH_SECONDS bounds each benchmark (the quick run uses less than the full one).
+    let seconds = Int(ProcessInfo.processInfo.environment["BENCH_SECONDS"] ?? "") ?? 5
+    let config = Benchmark.Configuration(
+        metrics: metrics, timeUnits: .microseconds, warmupIterations: 3, scalingFactor: .one,
+        maxDuration: .seconds(seconds), maxIterations: 2_000, setup: { _ = fixture })
+
+    let seek = Instants()
+    Benchmark("seek board(at:)", configuration: config) { _ in
+        blackHole(fixture.machine.board(at: seek.next()))
+    }
+
+    let refold = Instants()
+    Benchmark("refold board(at:)", configuration: config) { _ in
+        blackHole(fixture.machine.refold(upTo: refold.next()))
+    }
+
+    // A replay step is the cursor's move plus the board at the new clock, as the screen needs it.
+    let forward = Replay()
+    Benchmark("replay step forward", configuration: config) { _ in
+        blackHole(fixture.machine.board(at: forward.step(forward: true)))
+    }
+
+    let back = Replay()
+    Benchmark("replay step back", configuration: config) { _ in
+        blackHole(fixture.machine.board(at: back.step(forward: false)))
+    }
+
+    // One frame into the reused cell buffer; the clock's tick is outside the measurement.
+    var renderConfig = config
+    renderConfig.setup = { _ = renderFixture }
+    Benchmark("render 200x60", configuration: renderConfig) { benchmark in
+        renderFixture.tick()
+        benchmark.startMeasurement()
+        renderFixture.frame()
+        benchmark.stopMeasurement()
+        blackHole(renderFixture.buffer)
+    }
+}
