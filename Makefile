@@ -92,3 +92,6 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+# Benchmarks (issue 7): make bench, make bench-quick — see docs/BENCHMARKS.md.
+include bench.mk
