@@ -47,14 +47,11 @@ struct BatchWriter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             """)
         var st = Lookups(
-            findPlace: try RawStatement(
-                db, "SELECT id, canonical FROM place WHERE city = ?1 AND country IS ?2"),
             addPlace: try RawStatement(
                 db, "INSERT INTO place(city, country, canonical) VALUES (?1, ?2, ?3)"),
             addSource: try RawStatement(db, "INSERT INTO source(hash, name) VALUES (?1, ?2)"),
-            findSource: try RawStatement(db, "SELECT id, name FROM source WHERE hash = ?1"),
-            canonicalPlaces: try RawStatement(
-                db, "SELECT id, city, country FROM place WHERE canonical IS NULL"))
+            findSource: try RawStatement(db, "SELECT id, name FROM source WHERE hash = ?1"))
+        try catchUpPlaces(db)
         if let report {
             let add = try RawStatement(
                 db, "INSERT OR IGNORE INTO report(hash, source, reported, format) VALUES (?1, ?2, ?3, ?4)")
@@ -102,7 +99,24 @@ struct BatchWriter {
     }
 
     struct Lookups {
-        var findPlace, addPlace, addSource, findSource, canonicalPlaces: RawStatement
+        var addPlace, addSource, findSource: RawStatement
+    }
+
+    /// Reads place rows other connections committed since the cache last saw the table. Run inside the write
+    /// transaction (which holds SQLite's write lock), it makes cache + pending a complete picture of the place
+    /// table, so resolving a spelling never has to search the table.
+    mutating func catchUpPlaces(_ db: Database) throws {
+        let s = try RawStatement(
+            db, "SELECT id, city, country, canonical FROM place WHERE id > ?1 ORDER BY id")
+        s.bind(1, cache.withLock { cache.placeHigh })
+        while try s.step() {
+            let id = s.int(0)
+            let sp = Spelling(city: s.text(1) ?? "", country: s.text(2))
+            let canonical = s.optionalInt(3)
+            newPlaces.append((id, sp, canonical))
+            pendingSpellings[sp] = (id, canonical ?? id)
+            if canonical == nil { pendingCanonical[PlaceKey(name: sp.city, country: sp.country)] = id }
+        }
     }
 
     /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
@@ -114,21 +128,13 @@ struct BatchWriter {
     }
 
     mutating func spellingRow(_ sp: Spelling, _ st: inout Lookups) throws -> (Int64, Int64) {
-        let key = PlaceKey(name: sp.city, country: sp.country)
-        if let id = cache.spellingID(sp) { return (id, try canonicalID(key, st) ?? id) }
         if let p = pendingSpellings[sp] { return p }
-        st.findPlace.bind(1, sp.city)
-        st.findPlace.bind(2, sp.country)
-        defer { st.findPlace.reset() }
-        if try st.findPlace.step() {
-            let id = st.findPlace.int(0)
-            let canonical = st.findPlace.optionalInt(1)
-            newPlaces.append((id, sp, canonical))
-            pendingSpellings[sp] = (id, canonical ?? id)
-            if canonical == nil { pendingCanonical[key] = id }
-            return (id, canonical ?? id)
+        if let p = cache.place(sp) {
+            pendingSpellings[sp] = p  // later records of this batch skip the lock
+            return p
         }
-        let canonical = try canonicalID(key, st)
+        let key = PlaceKey(name: sp.city, country: sp.country)
+        let canonical = cache.canonicalID(key) ?? pendingCanonical[key]
         st.addPlace.bind(1, sp.city)
         st.addPlace.bind(2, sp.country)
         st.addPlace.bind(3, canonical)
@@ -138,18 +144,6 @@ struct BatchWriter {
         pendingSpellings[sp] = (id, canonical ?? id)
         if canonical == nil { pendingCanonical[key] = id }
         return (id, canonical ?? id)
-    }
-
-    /// The canonical row for a folded key, looking past the cache at rows another connection added.
-    func canonicalID(_ key: PlaceKey, _ st: Lookups) throws -> Int64? {
-        if let id = cache.canonicalID(key) ?? pendingCanonical[key] { return id }
-        // Folding is Unicode-aware, which SQL's lower() is not: compare in Swift over the (small) place table.
-        let all = st.canonicalPlaces
-        defer { all.reset() }
-        while try all.step() {
-            if PlaceKey(name: all.text(1) ?? "", country: all.text(2)) == key { return all.int(0) }
-        }
-        return nil
     }
 
     /// Sources are looked up by an 8-byte hash (cheaper to index than the text), checking the text.

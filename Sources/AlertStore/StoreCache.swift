@@ -15,6 +15,8 @@ final class StoreCache: @unchecked Sendable {
     private var spellings: [Spelling: Int64] = [:]
     private var rows: [Int64: Spelling] = [:]
     private var canonical: [PlaceKey: Int64] = [:]
+    /// Place row → its canonical row (itself when it is canonical): resolves a cached spelling without case folding.
+    private var canonicalOfRow: [Int64: Int64] = [:]
     private var sources: [String: Int64] = [:]
     /// Evidence text → the transition row holding it, so a repeated sentence is stored once.
     private var evidence: [String: Int64] = [:]
@@ -30,6 +32,10 @@ final class StoreCache: @unchecked Sendable {
     }
 
     func spellingID(_ s: Spelling) -> Int64? { withLock { spellings[s] } }
+    /// A cached spelling's row and canonical row.
+    func place(_ s: Spelling) -> (Int64, Int64)? {
+        withLock { spellings[s].map { ($0, canonicalOfRow[$0] ?? $0) } }
+    }
     func canonicalID(_ k: PlaceKey) -> Int64? { withLock { canonical[k] } }
     func spelling(_ id: Int64) -> Spelling? { withLock { rows[id] } }
     func sourceID(_ s: String) -> Int64? { withLock { sources[s] } }
@@ -44,6 +50,7 @@ final class StoreCache: @unchecked Sendable {
         withLock {
             spellings[spelling] = id
             rows[id] = spelling
+            canonicalOfRow[id] = canonicalID ?? id
             if canonicalID == nil {
                 canonical[PlaceKey(name: spelling.city, country: spelling.country)] = id
             }
