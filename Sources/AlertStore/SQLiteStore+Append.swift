@@ -27,8 +27,8 @@ extension SQLiteStore {
 struct BatchWriter {
     let cache: StoreCache
     var newPlaces: [(id: Int64, spelling: Spelling, canonical: Int64?)] = []
-    var sources: [String: Int64] = [:]
-    var evidence: [String: Int64] = [:]
+    var sources: [Int64: TextRow] = [:]
+    var evidence: [Int64: TextRow] = [:]
     private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
     private var pendingCanonical: [PlaceKey: Int64] = [:]
 
@@ -74,7 +74,10 @@ struct BatchWriter {
             insert.bind(8, Int64(t.ordinal))
             insert.bind(9, RowCodec.scopeCode(t.scope))
             insert.bind(10, t.reported.map { $0.seconds - t.effective.seconds })
-            let sharedEvidence = t.evidence.flatMap { cache.evidenceID($0) ?? evidence[$0] }
+            let evidenceHash = t.evidence.map(TextHash.of) ?? 0
+            let sharedEvidence = t.evidence.flatMap {
+                cache.evidenceID($0, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: $0)
+            }
             if let sharedEvidence { insert.bind(11, sharedEvidence) } else { insert.bind(11, t.evidence) }
             switch t.confidence.map(RowCodec.confidenceCode) {
             case nil: insert.bind(12, nil as Int64?)
@@ -90,7 +93,9 @@ struct BatchWriter {
             try insert.run()
             if insert.changes > 0 {
                 result.added += 1
-                if sharedEvidence == nil, let e = t.evidence { evidence[e] = insert.lastRowID }
+                if sharedEvidence == nil, let e = t.evidence {
+                    evidence[evidenceHash] = TextRow(id: insert.lastRowID, text: e)
+                }
             } else {
                 result.present += 1
             }
@@ -128,11 +133,9 @@ struct BatchWriter {
     }
 
     mutating func spellingRow(_ sp: Spelling, _ st: inout Lookups) throws -> (Int64, Int64) {
-        if let p = pendingSpellings[sp] { return p }
-        if let p = cache.place(sp) {
-            pendingSpellings[sp] = p  // later records of this batch skip the lock
-            return p
-        }
+        if let p = cache.place(sp, hash: TextHash.of(sp)) { return p }
+        // The byte-hash map can miss a cached spelling (a hash collision, or equal text in other bytes).
+        if let p = pendingSpellings[sp] ?? cache.place(sp) { return p }
         let key = PlaceKey(name: sp.city, country: sp.country)
         let canonical = cache.canonicalID(key) ?? pendingCanonical[key]
         st.addPlace.bind(1, sp.city)
@@ -148,8 +151,8 @@ struct BatchWriter {
 
     /// Sources are looked up by an 8-byte hash (cheaper to index than the text), checking the text.
     mutating func sourceID(_ name: String, _ st: inout Lookups) throws -> Int64 {
-        if let id = cache.sourceID(name) ?? sources[name] { return id }
         let hash = TextHash.of(name)
+        if let id = cache.sourceID(name, hash: hash) ?? sources[hash]?.id(for: name) { return id }
         st.findSource.bind(1, hash)
         var found: Int64?
         while try st.findSource.step() {
@@ -168,7 +171,7 @@ struct BatchWriter {
             try st.addSource.run()
             id = st.addSource.lastRowID
         }
-        sources[name] = id
+        sources[hash] = TextRow(id: id, text: name)
         return id
     }
 }

@@ -17,9 +17,12 @@ final class StoreCache: @unchecked Sendable {
     private var canonical: [PlaceKey: Int64] = [:]
     /// Place row → its canonical row (itself when it is canonical): resolves a cached spelling without case folding.
     private var canonicalOfRow: [Int64: Int64] = [:]
-    private var sources: [String: Int64] = [:]
+    /// Source name → row, keyed by the name's byte hash (hashing bytes is far cheaper than hashing a String).
+    private var sources: [Int64: TextRow] = [:]
     /// Evidence text → the transition row holding it, so a repeated sentence is stored once.
-    private var evidence: [String: Int64] = [:]
+    private var evidence: [Int64: TextRow] = [:]
+    /// Spellings by byte hash, for the per-record lookup of a bulk append.
+    private var placesByHash: [Int64: (Spelling, Int64, Int64)] = [:]
     /// Highest place rowid loaded, to tell whether another connection added places.
     private(set) var placeHigh: Int64 = 0
     /// Bound on the source and evidence maps, which grow with the data rather than with the world.
@@ -38,8 +41,16 @@ final class StoreCache: @unchecked Sendable {
     }
     func canonicalID(_ k: PlaceKey) -> Int64? { withLock { canonical[k] } }
     func spelling(_ id: Int64) -> Spelling? { withLock { rows[id] } }
-    func sourceID(_ s: String) -> Int64? { withLock { sources[s] } }
-    func evidenceID(_ s: String) -> Int64? { withLock { evidence[s] } }
+    func sourceID(_ s: String, hash: Int64) -> Int64? { withLock { sources[hash]?.id(for: s) } }
+    func evidenceID(_ s: String, hash: Int64) -> Int64? { withLock { evidence[hash]?.id(for: s) } }
+
+    /// A cached spelling's row and canonical row, found by the spelling's byte hash.
+    func place(_ s: Spelling, hash: Int64) -> (Int64, Int64)? {
+        withLock {
+            guard let (sp, id, canonical) = placesByHash[hash], sp == s else { return nil }
+            return (id, canonical)
+        }
+    }
 
     /// Every canonical place: id and key.
     func canonicalPlaces() -> [(PlaceKey, Int64)] {
@@ -51,6 +62,7 @@ final class StoreCache: @unchecked Sendable {
             spellings[spelling] = id
             rows[id] = spelling
             canonicalOfRow[id] = canonicalID ?? id
+            placesByHash[TextHash.of(spelling)] = (spelling, id, canonicalID ?? id)
             if canonicalID == nil {
                 canonical[PlaceKey(name: spelling.city, country: spelling.country)] = id
             }
@@ -58,7 +70,7 @@ final class StoreCache: @unchecked Sendable {
         }
     }
 
-    func merge(sources s: [String: Int64], evidence e: [String: Int64]) {
+    func merge(sources s: [Int64: TextRow], evidence e: [Int64: TextRow]) {
         withLock {
             if sources.count + s.count > Self.limit { sources.removeAll(keepingCapacity: true) }
             if evidence.count + e.count > Self.limit { evidence.removeAll(keepingCapacity: true) }
@@ -66,4 +78,12 @@ final class StoreCache: @unchecked Sendable {
             evidence.merge(e) { a, _ in a }
         }
     }
+}
+
+/// A row id and the text it was found for: hash-keyed maps confirm the text before trusting the id.
+struct TextRow {
+    var id: Int64
+    var text: String
+
+    func id(for s: String) -> Int64? { text == s ? id : nil }
 }
