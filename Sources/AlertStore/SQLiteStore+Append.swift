@@ -12,8 +12,10 @@ extension SQLiteStore {
                 writer.newPlaces = []
                 writer.sources = [:]
                 writer.evidence = [:]
+                writer.newSourceHashes = []
                 return try writer.write(db, transitions, report: report)
             }
+            cache.addSourceHashes(writer.newSourceHashes, high: writer.sourceHigh, complete: writer.sourcesComplete)
             for p in writer.newPlaces {
                 cache.addPlace(id: p.id, spelling: p.spelling, canonicalID: p.canonical)
             }
@@ -29,6 +31,11 @@ struct BatchWriter {
     var newPlaces: [(id: Int64, spelling: Spelling, canonical: Int64?)] = []
     var sources: [Int64: TextRow] = [:]
     var evidence: [Int64: TextRow] = [:]
+    /// Hashes of source rows read or added in this transaction, and the highest such row.
+    var newSourceHashes: [Int64] = []
+    var sourceHigh: Int64 = 0
+    var sourcesComplete = false
+    private var pendingSourceHashes = Set<Int64>()
     private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
     private var pendingCanonical: [PlaceKey: Int64] = [:]
 
@@ -52,6 +59,7 @@ struct BatchWriter {
             addSource: try RawStatement(db, "INSERT INTO source(hash, name) VALUES (?1, ?2)"),
             findSource: try RawStatement(db, "SELECT id, name FROM source WHERE hash = ?1"))
         try catchUpPlaces(db)
+        try catchUpSources(db)
         if let report {
             let add = try RawStatement(
                 db, "INSERT OR IGNORE INTO report(hash, source, reported, format) VALUES (?1, ?2, ?3, ?4)")
@@ -124,6 +132,23 @@ struct BatchWriter {
         }
     }
 
+    /// Reads the hashes of source rows the cache has not seen (all of them the first time), under the write
+    /// lock, so that a hash missing from cache + pending means the source is new.
+    mutating func catchUpSources(_ db: Database) throws {
+        pendingSourceHashes = []
+        let (high, known) = cache.withLock { (cache.sourceHigh, cache.sourceHashes != nil) }
+        sourcesComplete = known || high == 0
+        guard sourcesComplete else { return }
+        let s = try RawStatement(db, "SELECT id, hash FROM source WHERE id > ?1")
+        s.bind(1, high)
+        sourceHigh = high
+        while try s.step() {
+            newSourceHashes.append(s.int(1))
+            pendingSourceHashes.insert(s.int(1))
+            sourceHigh = max(sourceHigh, s.int(0))
+        }
+    }
+
     /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
     /// when the record spells it differently, the exact spelling's row.
     mutating func placeIDs(_ t: Transition, _ st: inout Lookups) throws -> (Int64, Int64?) {
@@ -153,15 +178,17 @@ struct BatchWriter {
     mutating func sourceID(_ name: String, _ st: inout Lookups) throws -> Int64 {
         let hash = TextHash.of(name)
         if let id = cache.sourceID(name, hash: hash) ?? sources[hash]?.id(for: name) { return id }
-        st.findSource.bind(1, hash)
         var found: Int64?
-        while try st.findSource.step() {
-            if st.findSource.text(1) == name {
-                found = st.findSource.int(0)
-                break
+        if !sourcesComplete || pendingSourceHashes.contains(hash) || cache.mayHaveSource(hash: hash) {
+            st.findSource.bind(1, hash)
+            while try st.findSource.step() {
+                if st.findSource.text(1) == name {
+                    found = st.findSource.int(0)
+                    break
+                }
             }
+            st.findSource.reset()
         }
-        st.findSource.reset()
         let id: Int64
         if let found {
             id = found
@@ -170,6 +197,9 @@ struct BatchWriter {
             st.addSource.bind(2, name)
             try st.addSource.run()
             id = st.addSource.lastRowID
+            newSourceHashes.append(hash)
+            pendingSourceHashes.insert(hash)
+            sourceHigh = max(sourceHigh, id)
         }
         sources[hash] = TextRow(id: id, text: name)
         return id

@@ -23,6 +23,11 @@ final class StoreCache: @unchecked Sendable {
     private var evidence: [Int64: TextRow] = [:]
     /// Spellings by byte hash, for the per-record lookup of a bulk append.
     private var placesByHash: [Int64: (Spelling, Int64, Int64)] = [:]
+    /// The hash of every source row up to `sourceHigh` (nil until an append loads it, or past `hashLimit`):
+    /// a name whose hash is not here is new, so a bulk append inserts it without looking it up first.
+    private(set) var sourceHashes: Set<Int64>?
+    private(set) var sourceHigh: Int64 = 0
+    static let hashLimit = 4_000_000
     /// Highest place rowid loaded, to tell whether another connection added places.
     private(set) var placeHigh: Int64 = 0
     /// Bound on the source and evidence maps, which grow with the data rather than with the world.
@@ -67,6 +72,20 @@ final class StoreCache: @unchecked Sendable {
                 canonical[PlaceKey(name: spelling.city, country: spelling.country)] = id
             }
             placeHigh = max(placeHigh, id)
+        }
+    }
+
+    /// Whether a source hash may name an existing row (true when unknown: the caller must look).
+    func mayHaveSource(hash: Int64) -> Bool { withLock { sourceHashes?.contains(hash) ?? true } }
+
+    /// Source rows `high` and below are all in `hashes` (after a commit).
+    func addSourceHashes(_ hashes: [Int64], high: Int64, complete: Bool) {
+        withLock {
+            if complete && sourceHashes == nil && sourceHigh == 0 { sourceHashes = [] }
+            guard high > sourceHigh, sourceHashes != nil else { return }
+            sourceHashes!.formUnion(hashes)
+            sourceHigh = high
+            if sourceHashes!.count > Self.hashLimit { sourceHashes = nil }
         }
     }
 
