@@ -23,7 +23,7 @@ struct JSONLinesImporter {
 
     let store: any AlertStoring
     /// Records per transaction: big enough that commits are rare, small enough to show progress.
-    var batchSize = 10_000
+    var batchSize = 50_000
 
     /// Imports one input; `onReject` hears about each bad line, in line order.
     ///
