@@ -158,12 +158,6 @@ struct JSONScanner {
         let start = i
         var work = hasByteOrderMark(at: i)
         while true {
-            // Skip eight plain bytes at a time: no quote, backslash or control character among them.
-            while i + 8 <= end {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                guard !Self.hasSpecialByte(w) else { break }
-                i += 8
-            }
             guard i < end else { throw JSONSyntaxError() }
             let c = base[i]
             if c == 0x22 {
@@ -192,18 +186,6 @@ struct JSONScanner {
             default: throw JSONSyntaxError()
             }
         }
-    }
-
-    /// Whether a word may hold a `"`, a `\\` or a byte below 0x20 (exact for none: false means none).
-    @inline(__always) static func hasSpecialByte(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let quote = w ^ (ones &* 0x22)
-        let slash = w ^ (ones &* 0x5C)
-        let zeroQuote = (quote &- ones) & ~quote
-        let zeroSlash = (slash &- ones) & ~slash
-        let control = (w &- ones &* 0x20) & ~w
-        return (zeroQuote | zeroSlash | control) & high != 0
     }
 
     @inline(__always) mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

@@ -233,24 +233,3 @@ struct RecordGenerator {
         }
     }
 }
-
-@Suite struct JSONScannerWordTests {
-    @Test func theWordTestFindsExactlyTheWordsHoldingSpecialBytes() {
-        var rng = SeededRandom(seed: 11)
-        let bytes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF, 0x41]
-        var special = 0
-        for _ in 0..<50000 {
-            var w: UInt64 = 0
-            var expected = false
-            for k in 0..<8 {
-                let b =
-                    Int.random(in: 0..<6, using: &rng) == 0 ? bytes[Int.random(in: 0..<bytes.count, using: &rng)] : 0x61
-                if b < 0x20 || b == 0x22 || b == 0x5C { expected = true }
-                w |= UInt64(b) << (8 * k)
-            }
-            if expected { special += 1 }
-            #expect(JSONScanner.hasSpecialByte(w) == expected, "\(String(w, radix: 16))")
-        }
-        #expect(special > 5000 && special < 45000)
-    }
-}
