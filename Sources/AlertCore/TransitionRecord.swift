@@ -15,7 +15,9 @@ public enum TransitionRecord {
     ]
 
     /// Decodes one line. `requireSource` is for `parse` output; `import` accepts records without one.
-    public static func decode(line: some StringProtocol, ordinal: Int = 0, defaultSource: String = "") throws(RecordError) -> Transition {
+    public static func decode(line: some StringProtocol, ordinal: Int = 0, defaultSource: String = "")
+        throws(RecordError) -> Transition
+    {
         let data = Data(line.utf8)
         let any: Any
         do {
@@ -28,7 +30,9 @@ public enum TransitionRecord {
     }
 
     /// Decodes a parsed JSON object.
-    public static func decode(object obj: [String: Any], ordinal: Int = 0, defaultSource: String = "") throws(RecordError) -> Transition {
+    public static func decode(object obj: [String: Any], ordinal: Int = 0, defaultSource: String = "")
+        throws(RecordError) -> Transition
+    {
         func string(_ k: String) throws(RecordError) -> String? {
             guard let v = obj[k], !(v is NSNull) else { return nil }
             guard let s = v as? String else { throw RecordError("\"\(k)\" must be a string") }
@@ -36,7 +40,9 @@ public enum TransitionRecord {
         }
         func time(_ k: String) throws(RecordError) -> Timestamp? {
             guard let s = try string(k) else { return nil }
-            guard let t = Timestamp(iso: s) else { throw RecordError("\"\(k)\" is not an ISO 8601 date or date-time: \(s)") }
+            guard let t = Timestamp(iso: s) else {
+                throw RecordError("\"\(k)\" is not an ISO 8601 date or date-time: \(s)")
+            }
             return t
         }
         guard let city = try string("city"), !city.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -49,7 +55,9 @@ public enum TransitionRecord {
         guard let effective = try time("effective") else { throw RecordError("missing \"effective\"") }
         var scope = Scope.city
         if let s = try string("scope") {
-            guard let v = Scope(rawValue: s) else { throw RecordError("\"scope\" must be city, region or country, not \(s)") }
+            guard let v = Scope(rawValue: s) else {
+                throw RecordError("\"scope\" must be city, region or country, not \(s)")
+            }
             scope = v
         }
         var kind: TransitionKind?
@@ -61,8 +69,8 @@ public enum TransitionRecord {
         }
         var placeID: Int?
         if let v = obj["place_id"], !(v is NSNull) {
-            if let n = v as? NSNumber, n.objCType.pointee != 0x63, n.doubleValue == n.doubleValue.rounded() {
-                placeID = n.intValue
+            if let n = v as? NSNumber, let i = integer(n) {
+                placeID = i
             } else if let s = v as? String, let n = Int(s) {
                 placeID = n
             } else {
@@ -81,11 +89,22 @@ public enum TransitionRecord {
         var extra: [String: JSONValue] = [:]
         for (k, v) in obj where !known.contains(k) { extra[k] = JSONValue(any: v) }
         return Transition(
-            city: city, placeID: placeID, placeText: try string("place_text"), country: try string("country")?.uppercased(),
+            city: city, placeID: placeID, placeText: try string("place_text"),
+            country: try string("country")?.uppercased(),
             scope: scope, level: level, scheme: try string("scheme"), schemeLevel: try string("scheme_level"),
             kind: kind, effective: effective, until: until, reported: try time("reported"),
             source: try string("source") ?? defaultSource, evidence: try string("evidence"),
             confidence: confidence, extra: extra, ordinal: ordinal)
+    }
+
+    /// An NSNumber from JSONSerialization as an Int: not a boolean, integral and in range (no silent wrapping).
+    static func integer(_ n: NSNumber) -> Int? {
+        switch n.objCType.pointee {
+        case 0x63: return nil  // "c": a JSON true or false
+        case 0x51: return n.uint64Value <= UInt64(Int.max) ? Int(n.uint64Value) : nil  // "Q"
+        case 0x64, 0x66: return Int(exactly: n.doubleValue)  // "d", "f" (NSDecimalNumber too)
+        default: return n.intValue
+        }
     }
 
     /// One JSON line (no newline) in the EVENTS.md field order; absent fields are left out.
@@ -104,7 +123,10 @@ public enum TransitionRecord {
             JSONText.appendQuoted(v, to: &out)
         }
         str("city", t.city)
-        if let id = t.placeID { key("place_id"); out += String(id) }
+        if let id = t.placeID {
+            key("place_id")
+            out += String(id)
+        }
         str("place_text", t.placeText)
         str("country", t.country)
         if t.scope != .city { str("scope", t.scope.rawValue) }

@@ -114,10 +114,32 @@ enum SHA256 {
 enum TextHash {
     static func of(_ s: String) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
+        add(s, &h)
+        return finish(h)
+    }
+
+    /// The hash of a spelling: city bytes, a separator no text holds, then the country's.
+    static func of(_ sp: Spelling) -> Int64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        add(sp.city, &h)
+        h ^= sp.country == nil ? 0x1FF : 0x1FE
+        h = h &* 0x0000_0100_0000_01b3
+        if let c = sp.country { add(c, &h) }
+        return finish(h)
+    }
+
+    @inline(__always) static func add(_ s: String, _ h: inout UInt64) {
+        var s = s
+        s.withUTF8 { b in
+            for x in b {
+                h ^= UInt64(x)
+                h = h &* 0x0000_0100_0000_01b3
+            }
         }
+    }
+
+    @inline(__always) static func finish(_ h0: UInt64) -> Int64 {
+        var h = h0
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
         h ^= h >> 33

@@ -12,8 +12,10 @@ extension SQLiteStore {
                 writer.newPlaces = []
                 writer.sources = [:]
                 writer.evidence = [:]
+                writer.newSourceHashes = []
                 return try writer.write(db, transitions, report: report)
             }
+            cache.addSourceHashes(writer.newSourceHashes, high: writer.sourceHigh, complete: writer.sourcesComplete)
             for p in writer.newPlaces {
                 cache.addPlace(id: p.id, spelling: p.spelling, canonicalID: p.canonical)
             }
@@ -27,8 +29,13 @@ extension SQLiteStore {
 struct BatchWriter {
     let cache: StoreCache
     var newPlaces: [(id: Int64, spelling: Spelling, canonical: Int64?)] = []
-    var sources: [String: Int64] = [:]
-    var evidence: [String: Int64] = [:]
+    var sources: [Int64: TextRow] = [:]
+    var evidence: [Int64: TextRow] = [:]
+    /// Hashes of source rows read or added in this transaction, and the highest such row.
+    var newSourceHashes: [Int64] = []
+    var sourceHigh: Int64 = 0
+    var sourcesComplete = false
+    private var pendingSourceHashes = Set<Int64>()
     private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
     private var pendingCanonical: [PlaceKey: Int64] = [:]
 
@@ -47,14 +54,12 @@ struct BatchWriter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             """)
         var st = Lookups(
-            findPlace: try RawStatement(
-                db, "SELECT id, canonical FROM place WHERE city = ?1 AND country IS ?2"),
             addPlace: try RawStatement(
                 db, "INSERT INTO place(city, country, canonical) VALUES (?1, ?2, ?3)"),
             addSource: try RawStatement(db, "INSERT INTO source(hash, name) VALUES (?1, ?2)"),
-            findSource: try RawStatement(db, "SELECT id, name FROM source WHERE hash = ?1"),
-            canonicalPlaces: try RawStatement(
-                db, "SELECT id, city, country FROM place WHERE canonical IS NULL"))
+            findSource: try RawStatement(db, "SELECT id, name FROM source WHERE hash = ?1"))
+        try catchUpPlaces(db)
+        try catchUpSources(db)
         if let report {
             let add = try RawStatement(
                 db, "INSERT OR IGNORE INTO report(hash, source, reported, format) VALUES (?1, ?2, ?3, ?4)")
@@ -77,7 +82,10 @@ struct BatchWriter {
             insert.bind(8, Int64(t.ordinal))
             insert.bind(9, RowCodec.scopeCode(t.scope))
             insert.bind(10, t.reported.map { $0.seconds - t.effective.seconds })
-            let sharedEvidence = t.evidence.flatMap { cache.evidenceID($0) ?? evidence[$0] }
+            let evidenceHash = t.evidence.map(TextHash.of) ?? 0
+            let sharedEvidence = t.evidence.flatMap {
+                cache.evidenceID($0, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: $0)
+            }
             if let sharedEvidence { insert.bind(11, sharedEvidence) } else { insert.bind(11, t.evidence) }
             switch t.confidence.map(RowCodec.confidenceCode) {
             case nil: insert.bind(12, nil as Int64?)
@@ -93,7 +101,9 @@ struct BatchWriter {
             try insert.run()
             if insert.changes > 0 {
                 result.added += 1
-                if sharedEvidence == nil, let e = t.evidence { evidence[e] = insert.lastRowID }
+                if sharedEvidence == nil, let e = t.evidence {
+                    evidence[evidenceHash] = TextRow(id: insert.lastRowID, text: e)
+                }
             } else {
                 result.present += 1
             }
@@ -102,7 +112,41 @@ struct BatchWriter {
     }
 
     struct Lookups {
-        var findPlace, addPlace, addSource, findSource, canonicalPlaces: RawStatement
+        var addPlace, addSource, findSource: RawStatement
+    }
+
+    /// Reads place rows other connections committed since the cache last saw the table. Run inside the write
+    /// transaction (which holds SQLite's write lock), it makes cache + pending a complete picture of the place
+    /// table, so resolving a spelling never has to search the table.
+    mutating func catchUpPlaces(_ db: Database) throws {
+        let s = try RawStatement(
+            db, "SELECT id, city, country, canonical FROM place WHERE id > ?1 ORDER BY id")
+        s.bind(1, cache.withLock { cache.placeHigh })
+        while try s.step() {
+            let id = s.int(0)
+            let sp = Spelling(city: s.text(1) ?? "", country: s.text(2))
+            let canonical = s.optionalInt(3)
+            newPlaces.append((id, sp, canonical))
+            pendingSpellings[sp] = (id, canonical ?? id)
+            if canonical == nil { pendingCanonical[PlaceKey(name: sp.city, country: sp.country)] = id }
+        }
+    }
+
+    /// Reads the hashes of source rows the cache has not seen (all of them the first time), under the write
+    /// lock, so that a hash missing from cache + pending means the source is new.
+    mutating func catchUpSources(_ db: Database) throws {
+        pendingSourceHashes = []
+        let (high, known) = cache.withLock { (cache.sourceHigh, cache.sourceHashes != nil) }
+        sourcesComplete = known || high == 0
+        guard sourcesComplete else { return }
+        let s = try RawStatement(db, "SELECT id, hash FROM source WHERE id > ?1")
+        s.bind(1, high)
+        sourceHigh = high
+        while try s.step() {
+            newSourceHashes.append(s.int(1))
+            pendingSourceHashes.insert(s.int(1))
+            sourceHigh = max(sourceHigh, s.int(0))
+        }
     }
 
     /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
@@ -114,21 +158,11 @@ struct BatchWriter {
     }
 
     mutating func spellingRow(_ sp: Spelling, _ st: inout Lookups) throws -> (Int64, Int64) {
+        if let p = cache.place(sp, hash: TextHash.of(sp)) { return p }
+        // The byte-hash map can miss a cached spelling (a hash collision, or equal text in other bytes).
+        if let p = pendingSpellings[sp] ?? cache.place(sp) { return p }
         let key = PlaceKey(name: sp.city, country: sp.country)
-        if let id = cache.spellingID(sp) { return (id, try canonicalID(key, st) ?? id) }
-        if let p = pendingSpellings[sp] { return p }
-        st.findPlace.bind(1, sp.city)
-        st.findPlace.bind(2, sp.country)
-        defer { st.findPlace.reset() }
-        if try st.findPlace.step() {
-            let id = st.findPlace.int(0)
-            let canonical = st.findPlace.optionalInt(1)
-            newPlaces.append((id, sp, canonical))
-            pendingSpellings[sp] = (id, canonical ?? id)
-            if canonical == nil { pendingCanonical[key] = id }
-            return (id, canonical ?? id)
-        }
-        let canonical = try canonicalID(key, st)
+        let canonical = cache.canonicalID(key) ?? pendingCanonical[key]
         st.addPlace.bind(1, sp.city)
         st.addPlace.bind(2, sp.country)
         st.addPlace.bind(3, canonical)
@@ -140,31 +174,21 @@ struct BatchWriter {
         return (id, canonical ?? id)
     }
 
-    /// The canonical row for a folded key, looking past the cache at rows another connection added.
-    func canonicalID(_ key: PlaceKey, _ st: Lookups) throws -> Int64? {
-        if let id = cache.canonicalID(key) ?? pendingCanonical[key] { return id }
-        // Folding is Unicode-aware, which SQL's lower() is not: compare in Swift over the (small) place table.
-        let all = st.canonicalPlaces
-        defer { all.reset() }
-        while try all.step() {
-            if PlaceKey(name: all.text(1) ?? "", country: all.text(2)) == key { return all.int(0) }
-        }
-        return nil
-    }
-
     /// Sources are looked up by an 8-byte hash (cheaper to index than the text), checking the text.
     mutating func sourceID(_ name: String, _ st: inout Lookups) throws -> Int64 {
-        if let id = cache.sourceID(name) ?? sources[name] { return id }
         let hash = TextHash.of(name)
-        st.findSource.bind(1, hash)
+        if let id = cache.sourceID(name, hash: hash) ?? sources[hash]?.id(for: name) { return id }
         var found: Int64?
-        while try st.findSource.step() {
-            if st.findSource.text(1) == name {
-                found = st.findSource.int(0)
-                break
+        if !sourcesComplete || pendingSourceHashes.contains(hash) || cache.mayHaveSource(hash: hash) {
+            st.findSource.bind(1, hash)
+            while try st.findSource.step() {
+                if st.findSource.text(1) == name {
+                    found = st.findSource.int(0)
+                    break
+                }
             }
+            st.findSource.reset()
         }
-        st.findSource.reset()
         let id: Int64
         if let found {
             id = found
@@ -173,8 +197,11 @@ struct BatchWriter {
             st.addSource.bind(2, name)
             try st.addSource.run()
             id = st.addSource.lastRowID
+            newSourceHashes.append(hash)
+            pendingSourceHashes.insert(hash)
+            sourceHigh = max(sourceHigh, id)
         }
-        sources[name] = id
+        sources[hash] = TextRow(id: id, text: name)
         return id
     }
 }

@@ -15,9 +15,19 @@ final class StoreCache: @unchecked Sendable {
     private var spellings: [Spelling: Int64] = [:]
     private var rows: [Int64: Spelling] = [:]
     private var canonical: [PlaceKey: Int64] = [:]
-    private var sources: [String: Int64] = [:]
+    /// Place row → its canonical row (itself when it is canonical): resolves a cached spelling without case folding.
+    private var canonicalOfRow: [Int64: Int64] = [:]
+    /// Source name → row, keyed by the name's byte hash (hashing bytes is far cheaper than hashing a String).
+    private var sources: [Int64: TextRow] = [:]
     /// Evidence text → the transition row holding it, so a repeated sentence is stored once.
-    private var evidence: [String: Int64] = [:]
+    private var evidence: [Int64: TextRow] = [:]
+    /// Spellings by byte hash, for the per-record lookup of a bulk append.
+    private var placesByHash: [Int64: (Spelling, Int64, Int64)] = [:]
+    /// The hash of every source row up to `sourceHigh` (nil until an append loads it, or past `hashLimit`):
+    /// a name whose hash is not here is new, so a bulk append inserts it without looking it up first.
+    private(set) var sourceHashes: Set<Int64>?
+    private(set) var sourceHigh: Int64 = 0
+    static let hashLimit = 4_000_000
     /// Highest place rowid loaded, to tell whether another connection added places.
     private(set) var placeHigh: Int64 = 0
     /// Bound on the source and evidence maps, which grow with the data rather than with the world.
@@ -30,10 +40,22 @@ final class StoreCache: @unchecked Sendable {
     }
 
     func spellingID(_ s: Spelling) -> Int64? { withLock { spellings[s] } }
+    /// A cached spelling's row and canonical row.
+    func place(_ s: Spelling) -> (Int64, Int64)? {
+        withLock { spellings[s].map { ($0, canonicalOfRow[$0] ?? $0) } }
+    }
     func canonicalID(_ k: PlaceKey) -> Int64? { withLock { canonical[k] } }
     func spelling(_ id: Int64) -> Spelling? { withLock { rows[id] } }
-    func sourceID(_ s: String) -> Int64? { withLock { sources[s] } }
-    func evidenceID(_ s: String) -> Int64? { withLock { evidence[s] } }
+    func sourceID(_ s: String, hash: Int64) -> Int64? { withLock { sources[hash]?.id(for: s) } }
+    func evidenceID(_ s: String, hash: Int64) -> Int64? { withLock { evidence[hash]?.id(for: s) } }
+
+    /// A cached spelling's row and canonical row, found by the spelling's byte hash.
+    func place(_ s: Spelling, hash: Int64) -> (Int64, Int64)? {
+        withLock {
+            guard let (sp, id, canonical) = placesByHash[hash], sp == s else { return nil }
+            return (id, canonical)
+        }
+    }
 
     /// Every canonical place: id and key.
     func canonicalPlaces() -> [(PlaceKey, Int64)] {
@@ -44,6 +66,8 @@ final class StoreCache: @unchecked Sendable {
         withLock {
             spellings[spelling] = id
             rows[id] = spelling
+            canonicalOfRow[id] = canonicalID ?? id
+            placesByHash[TextHash.of(spelling)] = (spelling, id, canonicalID ?? id)
             if canonicalID == nil {
                 canonical[PlaceKey(name: spelling.city, country: spelling.country)] = id
             }
@@ -51,7 +75,21 @@ final class StoreCache: @unchecked Sendable {
         }
     }
 
-    func merge(sources s: [String: Int64], evidence e: [String: Int64]) {
+    /// Whether a source hash may name an existing row (true when unknown: the caller must look).
+    func mayHaveSource(hash: Int64) -> Bool { withLock { sourceHashes?.contains(hash) ?? true } }
+
+    /// Source rows `high` and below are all in `hashes` (after a commit).
+    func addSourceHashes(_ hashes: [Int64], high: Int64, complete: Bool) {
+        withLock {
+            if complete && sourceHashes == nil && sourceHigh == 0 { sourceHashes = [] }
+            guard high > sourceHigh, sourceHashes != nil else { return }
+            sourceHashes!.formUnion(hashes)
+            sourceHigh = high
+            if sourceHashes!.count > Self.hashLimit { sourceHashes = nil }
+        }
+    }
+
+    func merge(sources s: [Int64: TextRow], evidence e: [Int64: TextRow]) {
         withLock {
             if sources.count + s.count > Self.limit { sources.removeAll(keepingCapacity: true) }
             if evidence.count + e.count > Self.limit { evidence.removeAll(keepingCapacity: true) }
@@ -59,4 +97,12 @@ final class StoreCache: @unchecked Sendable {
             evidence.merge(e) { a, _ in a }
         }
     }
+}
+
+/// A row id and the text it was found for: hash-keyed maps confirm the text before trusting the id.
+struct TextRow {
+    var id: Int64
+    var text: String
+
+    func id(for s: String) -> Int64? { text == s ? id : nil }
 }

@@ -23,81 +23,135 @@ struct JSONLinesImporter {
 
     let store: any AlertStoring
     /// Records per transaction: big enough that commits are rare, small enough to show progress.
-    var batchSize = 10_000
+    var batchSize = 50_000
 
     /// Imports one input; `onReject` hears about each bad line, in line order.
+    ///
+    /// Lines are gathered into batches of bytes; while one batch is appended (one transaction), the next is
+    /// decoded on the other cores, so reading, decoding and writing overlap.
     func run(
         _ input: InputFile, progress: inout Progress, onReject: (Rejection) -> Void
     ) throws -> Summary {
         var reader = LineReader(fd: input.fd)
         var summary = Summary()
-        var lines: [String] = []
-        var numbers: [Int] = []
-        lines.reserveCapacity(batchSize)
-        numbers.reserveCapacity(batchSize)
         var done = 0
-        func flush() throws {
+        var inFlight: DecodeJob?
+        defer { inFlight?.wait() }
+        func finish(_ job: DecodeJob) throws {
+            job.wait()
             var batch: [Transition] = []
-            batch.reserveCapacity(lines.count)
-            for (i, r) in ParallelDecode.decode(lines, numbers: numbers, defaultSource: input.name).enumerated() {
-                switch r {
-                case .success(let t): batch.append(t)
-                case .failure(let e):
-                    let rej = Rejection(line: numbers[i], reason: e.reason)
+            batch.reserveCapacity(job.lines.count)
+            for k in 0..<job.lines.count {
+                switch job.results[k] {
+                case .record(let t): batch.append(t)
+                case .blank: break
+                case .rejected(let reason):
+                    let rej = Rejection(line: job.lines.numbers[k], reason: reason)
                     summary.rejected.append(rej)
                     onReject(rej)
                 }
             }
             if !batch.isEmpty { summary.result = summary.result + (try store.append(batch)) }
-            done += lines.count
-            lines.removeAll(keepingCapacity: true)
-            numbers.removeAll(keepingCapacity: true)
+            done += job.lines.count
+            progress.update(records: done, bytes: job.bytesRead)
+        }
+        var lines = LineBatch()
+        func submit() throws {
+            let job = DecodeJob(lines: lines, defaultSource: input.name, bytesRead: reader.bytesRead)
+            lines = LineBatch()
+            if let previous = inFlight {
+                inFlight = job
+                try finish(previous)
+            } else {
+                inFlight = job
+            }
         }
         while let bytes = try reader.next() {
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            guard let line = String(validating: bytes, as: UTF8.self) else {
-                // Flush first so rejections stay in line order.
-                try flush()
-                let r = Rejection(line: reader.lineNumber, reason: "not valid UTF-8")
-                summary.rejected.append(r)
-                onReject(r)
-                continue
-            }
-            lines.append(line)
-            numbers.append(reader.lineNumber)
-            if lines.count >= batchSize {
-                try flush()
-                progress.update(records: done, bytes: reader.bytesRead)
-            }
+            lines.append(bytes, number: reader.lineNumber)
+            if lines.count >= batchSize { try submit() }
         }
-        try flush()
+        if lines.count > 0 { try submit() }
+        if let last = inFlight {
+            inFlight = nil
+            try finish(last)
+        }
         progress.finish()
         return summary
     }
 }
 
+/// Lines kept as one byte buffer with end offsets: a batch costs three arrays, not a String per line.
+struct LineBatch: Sendable {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var numbers: [Int] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ line: ArraySlice<UInt8>, number: Int) {
+        bytes.append(contentsOf: line)
+        ends.append(bytes.count)
+        numbers.append(number)
+    }
+}
+
+/// What became of one line.
+enum DecodedLine: Sendable {
+    case record(Transition)
+    case rejected(String)
+    case blank
+}
+
+/// One batch being decoded on every core; `wait()` before reading `results`.
+final class DecodeJob: @unchecked Sendable {
+    let lines: LineBatch
+    let bytesRead: Int64
+    private let group = DispatchGroup()
+    private let slots: Slots<DecodedLine>
+    private(set) lazy var results: [DecodedLine] = slots.values()
+
+    init(lines: LineBatch, defaultSource: String, bytesRead: Int64) {
+        self.lines = lines
+        self.bytesRead = bytesRead
+        let slots = Slots<DecodedLine>(count: lines.count)
+        self.slots = slots
+        DispatchQueue.global().async(group: group) {
+            ParallelDecode.decode(lines, into: slots, defaultSource: defaultSource)
+        }
+    }
+
+    func wait() { group.wait() }
+}
+
 /// Decodes a batch of lines on every core: JSON parsing is most of an import's CPU time.
 enum ParallelDecode {
-    /// One result per line, in input order.
-    static func decode(_ lines: [String], numbers: [Int], defaultSource: String) -> [Result<Transition, RecordError>] {
+    static func decode(_ lines: LineBatch, into slots: Slots<DecodedLine>, defaultSource: String) {
         let n = lines.count
-        guard n > 0 else { return [] }
+        guard n > 0 else { return }
         let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8, max(n / 256, 1))
-        let slots = Slots<Result<Transition, RecordError>>(count: n)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let lo = n * w / workers
-            let hi = n * (w + 1) / workers
-            for i in lo..<hi {
-                do throws(RecordError) {
-                    slots.set(
-                        i,
-                        .success(try TransitionRecord.decode(line: lines[i], ordinal: numbers[i], defaultSource: defaultSource)))
-                } catch {
-                    slots.set(i, .failure(error))
+            var decoder = RecordDecoder()
+            lines.bytes.withUnsafeBufferPointer { all in
+                for i in n * w / workers..<n * (w + 1) / workers {
+                    let start = i == 0 ? 0 : lines.ends[i - 1]
+                    let line = UnsafeBufferPointer(rebasing: all[start..<lines.ends[i]])
+                    slots.set(i, decodeLine(line, number: lines.numbers[i], defaultSource, &decoder))
                 }
             }
         }
-        return slots.values()
+    }
+
+    /// Blank lines are skipped; bytes that are not UTF-8 are named as such before any JSON is looked at.
+    static func decodeLine(
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, _ defaultSource: String, _ decoder: inout RecordDecoder
+    ) -> DecodedLine {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
+        guard UTF8Check.isValid(line) else { return .rejected("not valid UTF-8") }
+        do throws(RecordError) {
+            return .record(try decoder.decode(line, ordinal: number, defaultSource: defaultSource))
+        } catch {
+            return .rejected(error.reason)
+        }
     }
 }
 

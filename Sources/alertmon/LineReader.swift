@@ -15,7 +15,11 @@ struct LineReader {
     /// The next line without its newline (and without a trailing CR), or nil at the end.
     mutating func next() throws -> ArraySlice<UInt8>? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            let found = buffer.withUnsafeBufferPointer { b -> Int? in
+                guard start < b.count, let p = memchr(b.baseAddress! + start, 0x0A, b.count - start) else { return nil }
+                return UnsafeRawPointer(p) - UnsafeRawPointer(b.baseAddress!)
+            }
+            if let nl = found {
                 var end = nl
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
                 let line = buffer[start..<end]
