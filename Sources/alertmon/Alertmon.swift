@@ -17,6 +17,7 @@ struct Alertmon: ParsableCommand {
             ParseCommand.self,
             IngestCommand.self,
             MonitorCommand.self,
+            ReplayCommand.self,
         ],
         defaultSubcommand: MonitorCommand.self
     )
