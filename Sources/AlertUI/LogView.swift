@@ -108,10 +108,15 @@ enum LogView {
                 x += cols.change + 1
             }
             if cols.kind > 0 {
-                let k = buffer.put(
-                    e.kind.rawValue, at: Point(x: x, y: y), role: ahead ? .dim : .logKind, maxWidth: cols.kind)
+                // A late report is tagged; where "declared late" does not fit, the tag takes the column.
+                let wide = TextWidth.of(e.kind.rawValue) + 5 <= cols.kind
+                if !e.late || wide {
+                    buffer.put(
+                        e.kind.rawValue, at: Point(x: x, y: y), role: ahead ? .dim : .logKind, maxWidth: cols.kind)
+                }
                 if e.late {
-                    buffer.put("late", at: Point(x: x + k + 1, y: y), role: .warning, maxWidth: cols.kind - k - 1)
+                    let at = wide ? x + TextWidth.of(e.kind.rawValue) + 1 : x
+                    buffer.put("late", at: Point(x: at, y: y), role: .warning, maxWidth: x + cols.kind - at)
                 }
                 x += cols.kind + 1
             }

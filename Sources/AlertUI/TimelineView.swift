@@ -15,7 +15,7 @@ enum TimelineView {
         let place = model.selectedPlaceState
         let name = place.map { $0.city + ($0.country.map { " " + $0 } ?? "") } ?? "no place selected"
         buffer.titleBar("Day \(r.day.iso) by UTC hour · \(name)", in: rect, focused: false)
-        let cw = min(3, (rect.width - labelWidth - 1) / 24)
+        let cw = min(4, (rect.width - labelWidth - 1) / 24)
         let x0 = rect.x + labelWidth
         let y = rect.y + 1
         let hour = Int((r.time.seconds - r.dayStart) / 3600)
@@ -43,7 +43,8 @@ enum TimelineView {
 
         buffer.put("UTC hour", at: Point(x: rect.x + 1, y: y + 2), role: .dim, maxWidth: labelWidth - 2)
         let step = cw >= 2 ? 3 : 6
-        for h in stride(from: 0, to: 24, by: step) {
+        // Labels that would run into the cursor's hour give way to it.
+        for h in stride(from: 0, to: 24, by: step) where h == hour || abs(h - hour) * cw > 2 {
             buffer.put(Format.pad2(h), at: Point(x: x0 + h * cw, y: y + 2), role: .dim, maxWidth: 2)
         }
         buffer.put(Format.pad2(hour), at: Point(x: x0 + hour * cw, y: y + 2), role: .selection, maxWidth: 2)
