@@ -97,14 +97,20 @@ enum HeaderView {
                 buffer.put("! " + first + more, at: Point(x: x2, y: y2), role: .warning, maxWidth: rect.maxX - x2)
                 + 2
         }
-        if let s = model.status { status(s, after: x2, in: rect, into: &buffer) }
+        if let s = model.status {
+            status(s, after: x2, in: rect, into: &buffer)
+        } else if let h = model.hint {
+            status(h, after: x2, in: rect, role: .keyText, into: &buffer)
+        }
     }
 
     /// The status message, right-aligned on the second row after column `x`.
-    static func status(_ s: String, after x: Int, in rect: Rect, into buffer: inout CellBuffer) {
+    static func status(
+        _ s: String, after x: Int, in rect: Rect, role: Role = .warning, into buffer: inout CellBuffer
+    ) {
         guard x < rect.maxX - 4 else { return }
         let sw = min(TextWidth.of(s), rect.maxX - x - 1)
-        buffer.put(s, at: Point(x: rect.maxX - sw - 1, y: rect.y + 1), role: .warning, maxWidth: sw)
+        buffer.put(s, at: Point(x: rect.maxX - sw - 1, y: rect.y + 1), role: role, maxWidth: sw)
     }
 
     /// The `:` prompt's lead-in, saying what a relative time counts from.

@@ -14,6 +14,8 @@ public struct Model: Sendable {
     public var title: String = "alertmon"
     /// The status line's message (a theme warning, a failed reload, a bad jump), if any.
     public internal(set) var status: String?
+    /// A quiet first hint for the status line ("Space plays…"), gone at the first key.
+    public var hint: String?
 
     /// The `/` query text, kept until cleared.
     public internal(set) var filterText: String = ""
@@ -199,6 +201,7 @@ extension Model {
         }
         logRefs = log.map { ref(city: $0.city, country: $0.country, id: nil) }
         rebuildBoard()
+        if replay != nil { refilter() }
     }
 
     /// The log entries of one UTC day.
@@ -290,11 +293,13 @@ extension Model {
         }
         boardTime = now
         nextChange = next
-        refilter()
+        // A replay's log is the whole day whatever the clock; live, the log grows with it.
+        refilter(log: replay == nil)
     }
 
-    /// Filters and orders the cached board and log, keeping the selection on the same place or entry.
-    mutating func refilter() {
+    /// Filters and orders the cached board and (unless told not to) the log, keeping the selection
+    /// on the same place or entry.
+    mutating func refilter(log withLog: Bool = true) {
         let q = query
         let floor = levelFilter.floor
         var rows: [Int] = []
@@ -321,15 +326,17 @@ extension Model {
         }
         boardRows = rows
 
-        var logs: [Int] = []
-        var end = log.count
-        if replay == nil {
-            while end > 0, log[end - 1].time > now { end -= 1 }
+        if withLog {
+            var logs: [Int] = []
+            var end = log.count
+            if replay == nil {
+                while end > 0, log[end - 1].time > now { end -= 1 }
+            }
+            for i in 0..<end where max(log[i].from, log[i].to) >= floor && q.admits(logRefs[i], matcher) {
+                logs.append(i)
+            }
+            logRows = logs
         }
-        for i in 0..<end where max(log[i].from, log[i].to) >= floor && q.admits(logRefs[i], matcher) {
-            logs.append(i)
-        }
-        logRows = logs
 
         if let key = selectedPlace, let i = boardRows.firstIndex(where: { places[$0].key == key }) {
             boardSel = i

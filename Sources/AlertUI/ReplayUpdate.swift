@@ -38,7 +38,8 @@ extension Model {
         log = c.events
         logRefs = log.map { ref(city: $0.city, country: $0.country, id: nil) }
         now = c.time
-        if !syncBoard() { refilter() }
+        syncBoard()
+        refilter()
     }
 
     /// The replay keys; each rings the bell when it has nothing to do.

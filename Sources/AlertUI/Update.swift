@@ -47,6 +47,7 @@ extension Model {
     }
 
     mutating func handle(key: Key) -> [Effect] {
+        hint = nil
         let mode = self.mode
         if let b = keyMap.binding(for: key, in: mode) { return perform(b.action) }
         if mode == .filtering, case .char(let c) = key {

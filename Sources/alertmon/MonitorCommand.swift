@@ -76,6 +76,8 @@ enum Monitor {
         var filter: String = ""
         /// A first line for the status area (how to start a replay).
         var hint: String?
+        /// Ring the bell when arriving transitions raise a level (`--bell`).
+        var bellOnRaise = false
     }
 
     /// Runs the monitor until `q` or a signal; returns the exit status (0, or 128 + signal).
@@ -88,9 +90,11 @@ enum Monitor {
         let names = themeNames(requested: themeOption, environment: env)
         let (theme, themeMessage) = hooks.loadTheme(names[0])
         let zone = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(now.seconds)))
-        let model = Model(
+        var model = Model(
             machine: machine, now: now, zoneLabel: zoneLabel(offset: zone), zoneOffset: Int32(zone),
             clock: clock, themeNames: names, replay: start.replay, days: start.days, filter: start.filter)
+        model.bellOnRaise = start.bellOnRaise
+        model.hint = start.hint
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let screen = CursesScreen(
             options: .init(
@@ -102,7 +106,6 @@ enum Monitor {
             throw ExitCode(2)
         }
         var loop = MonitorLoop(model: model, theme: theme, screen: screen, hooks: hooks)
-        if let hint = start.hint { loop.send(.status(hint)) }
         if let themeMessage { loop.send(.status(themeMessage)) }
         let exit = loop.run()
         screen.stop()
