@@ -25,4 +25,22 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case cycleTheme
     case reload
     case redraw
+    /// Live: freeze the screen while data keeps arriving, or show what arrived.
+    case freeze
+    // Replay controls.
+    case playPause
+    case stepForward
+    case stepBack
+    case faster
+    case slower
+    case hourForward
+    case hourBack
+    case startOfDay
+    case endOfDay
+    case nextDay
+    case previousDay
+    case openJump
+    case acceptJump
+    case cancelJump
+    case deleteJumpChar
 }

@@ -26,23 +26,35 @@ struct BoardColumns: Equatable {
 }
 
 enum BoardView {
-    static func draw(_ model: Model, theme: Theme, in rect: Rect, into buffer: inout CellBuffer) {
+    static func draw(_ model: Model, theme: Theme, layout: Layout, into buffer: inout CellBuffer) {
+        let rect = layout.board
         guard rect.height > 0, rect.width > 0 else { return }
         let focused = model.focus == .board
         let total = model.places.count
         let shown = model.boardRows.count
         let count = shown == total ? "\(total) places" : "\(shown) of \(total) places"
         buffer.titleBar("Board · \(count) · by \(model.order.rawValue)", in: rect, focused: focused)
-        let body = rect.splitTop(1).1
+        let body = layout.boardBody
         guard body.height > 0 else { return }
+        let labelWidth = Level.allCases.map { TextWidth.of(theme.look($0).label) }.max() ?? 6
+        let cols = BoardColumns(width: body.width - 1, labelWidth: labelWidth)
+        if !layout.boardHeader.isEmpty {
+            let y = layout.boardHeader.y
+            var x = body.x + 1
+            x = buffer.column("LEVEL", x: x, y: y, width: cols.level, role: .dim)
+            x = buffer.column("PLACE", x: x, y: y, width: cols.place, role: .dim)
+            x = buffer.column("CC", x: x, y: y, width: cols.country, role: .dim)
+            x = buffer.column("AGE", x: x, y: y, width: cols.age, role: .dim, right: true)
+            x = buffer.column("SINCE", x: x, y: y, width: cols.since, role: .dim)
+            x = buffer.column("UNTIL", x: x, y: y, width: cols.until, role: .dim)
+            buffer.column("SRC", x: x, y: y, width: cols.sources, role: .dim, right: true)
+        }
         if model.boardRows.isEmpty {
             let msg =
                 model.places.isEmpty ? "No places yet." : "No place matches the filter (Esc clears)."
             buffer.put(msg, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 1)
             return
         }
-        let labelWidth = Level.allCases.map { TextWidth.of(theme.look($0).label) }.max() ?? 6
-        let cols = BoardColumns(width: body.width - 1, labelWidth: labelWidth)
         let top = Layout.scroll(
             top: model.boardTop, selected: model.boardSel, count: shown, visible: body.height)
         let end = min(shown, top + body.height)
@@ -50,14 +62,17 @@ enum BoardView {
             let p = model.places[model.boardRows[r]]
             let y = body.y + r - top
             let selected = r == model.boardSel && focused
+            let arrived = model.placeArrived(p.key)
             let look = theme.look(p.level)
             var x = body.x + 1
+            if arrived { buffer.put("▸", at: Point(x: body.x, y: y), role: .highlight) }
             let lvl = cols.level > 2 ? look.glyph + " " + look.label : look.glyph
             x = buffer.column(lvl, x: x, y: y, width: cols.level, role: .level(p.level))
-            x = buffer.column(p.city, x: x, y: y, width: cols.place, role: .text)
+            x = buffer.column(p.city, x: x, y: y, width: cols.place, role: arrived ? .highlight : .text)
             x = buffer.column(p.country ?? "", x: x, y: y, width: cols.country, role: .dim)
             x = buffer.column(
-                Format.age(p.since, now: model.now), x: x, y: y, width: cols.age, role: .text, right: true)
+                Format.compact(model.now.seconds - p.since.seconds), x: x, y: y, width: cols.age, role: .text,
+                right: true)
             x = buffer.column(
                 Format.short(p.since, model.zoneOffset), x: x, y: y, width: cols.since, role: .logTime)
             x = buffer.column(

@@ -49,6 +49,14 @@ enum Format {
         return "\(d)d"
     }
 
+    /// A duration in at most six columns for the board: "12m", "5h 12m", "15h", "2d 4h", "41d".
+    static func compact(_ seconds: Int64) -> String {
+        let s = max(0, seconds)
+        let h = s / 3600
+        if h >= 10 && h < 24 { return "\(h)h" }
+        return span(s)
+    }
+
     /// "3d 4h ago" style age of `t` at `now`.
     static func age(_ t: Timestamp, now: Timestamp) -> String { span(now.seconds - t.seconds) }
 

@@ -16,7 +16,17 @@ enum HeaderView {
         x += buffer.put(clock, at: Point(x: x, y: y), role: .header, maxWidth: rect.maxX - x) + 2
         x +=
             buffer.put(model.clock.label, at: Point(x: x, y: y), role: .title, maxWidth: rect.maxX - x)
-            + 2
+            + 1
+        if let r = model.replay {
+            let state = (r.playing ? "▶" : "❚❚") + " ×\(r.speed)"
+            x += buffer.put(state, at: Point(x: x, y: y), role: .title, maxWidth: rect.maxX - x) + 1
+        }
+        if model.unseen > 0 && !model.following {
+            x +=
+                buffer.put(
+                    "\(model.unseen) new (End)", at: Point(x: x, y: y), role: .highlight, maxWidth: rect.maxX - x) + 1
+        }
+        x += 1
         // Counts, most severe first, with labels when they fit.
         var full = 0
         for l in Level.allCases.reversed() {
@@ -35,9 +45,23 @@ enum HeaderView {
                 + (labelled ? 2 : 1)
         }
 
-        // Second row: the filters, always visible while active, and the status message.
+        // Second row: the frozen banner, the jump prompt, or the filters (always visible while
+        // active), problems following paths and the status message.
         let y2 = rect.y + 1
         var x2 = rect.x + 1
+        if model.frozen {
+            let n = model.arrivedWhileFrozen
+            let banner = " PAUSED — p to resume, \(n) new arrived "
+            buffer.put(banner, at: Point(x: x2, y: y2), role: .highlight, maxWidth: rect.maxX - x2)
+            return
+        }
+        if model.jumping {
+            x2 += buffer.put(jumpPrompt(model), at: Point(x: x2, y: y2), role: .dim, maxWidth: rect.maxX - x2)
+            x2 += buffer.put(model.jumpText, at: Point(x: x2, y: y2), role: .filter, maxWidth: rect.maxX - x2 - 1)
+            buffer.put("▏", at: Point(x: x2, y: y2), role: .filter, maxWidth: rect.maxX - x2)
+            if let s = model.status { status(s, after: x2 + 2, in: rect, into: &buffer) }
+            return
+        }
         if model.filtering || !model.filterText.isEmpty {
             x2 += buffer.put(
                 model.filtering ? "Filter: /" : "Filter: ", at: Point(x: x2, y: y2), role: .dim,
@@ -67,14 +91,39 @@ enum HeaderView {
                 buffer.put(
                     model.order.rawValue, at: Point(x: x2, y: y2), role: .text, maxWidth: rect.maxX - x2) + 2
         }
-        if let s = model.status, x2 < rect.maxX - 4 {
-            let sw = min(TextWidth.of(s), rect.maxX - x2 - 1)
-            buffer.put(s, at: Point(x: rect.maxX - sw - 1, y: y2), role: .warning, maxWidth: sw)
+        if let first = model.followStatus.first, x2 < rect.maxX - 4 {
+            let more = model.followStatus.count > 1 ? " (+\(model.followStatus.count - 1) more)" : ""
+            x2 +=
+                buffer.put("! " + first + more, at: Point(x: x2, y: y2), role: .warning, maxWidth: rect.maxX - x2)
+                + 2
         }
+        if let s = model.status {
+            status(s, after: x2, in: rect, into: &buffer)
+        } else if let h = model.hint {
+            status(h, after: x2, in: rect, role: .keyText, into: &buffer)
+        }
+    }
+
+    /// The status message, right-aligned on the second row after column `x`.
+    static func status(
+        _ s: String, after x: Int, in rect: Rect, role: Role = .warning, into buffer: inout CellBuffer
+    ) {
+        guard x < rect.maxX - 4 else { return }
+        let sw = min(TextWidth.of(s), rect.maxX - x - 1)
+        buffer.put(s, at: Point(x: rect.maxX - sw - 1, y: rect.y + 1), role: role, maxWidth: sw)
+    }
+
+    /// The `:` prompt's lead-in, saying what a relative time counts from.
+    static func jumpPrompt(_ model: Model) -> String {
+        "Jump to (HH:MM, date, or -15m/+1h from \(Format.hhmm(model.now, model.zoneOffset)) replay time): "
     }
 
     /// Where the cursor rests while typing a filter: just after the query.
     static func promptCursor(_ model: Model, in rect: Rect) -> Point {
+        if model.jumping {
+            let x = rect.x + 1 + TextWidth.of(jumpPrompt(model)) + TextWidth.of(Sanitizer.clean(model.jumpText))
+            return Point(x: min(x, rect.maxX - 1), y: rect.y + 1)
+        }
         let x = rect.x + 1 + TextWidth.of("Filter: /") + TextWidth.of(Sanitizer.clean(model.filterText))
         return Point(x: min(x, rect.maxX - 1), y: rect.y + 1)
     }

@@ -66,6 +66,54 @@ public struct KeyMap: Sendable, Hashable {
                 [.char("?"), .function(1), .escape], .closeHelp, label: "close", help: "Close this help",
                 modes: [.help]),
             Binding(
+                [.char(" ")], .playPause, label: "play", help: "Play or pause the replay", modes: [.replay]),
+            Binding(
+                [.char(".")], .stepForward, label: "next", help: "Step to the next event", modes: [.replay]),
+            Binding(
+                [.char(",")], .stepBack, label: "prev", help: "Step back to the previous event",
+                modes: [.replay]),
+            Binding(
+                [.char("]")], .faster, label: "faster", help: "Double the replay speed (up to ×3600)",
+                modes: [.replay]),
+            Binding(
+                [.char("[")], .slower, label: "slower", help: "Halve the replay speed (down to ×1)",
+                modes: [.replay]),
+            Binding(
+                [.char(":")], .openJump, label: "jump",
+                help: "Jump to a time: 14:05, 2016-07-18 14:05, or -15m / +1h from the replay clock",
+                modes: [.replay]),
+            Binding(
+                [.char("d")], .nextDay, label: "day", help: "Go to the next day that has events",
+                modes: [.replay]),
+            Binding(
+                [.char("D")], .previousDay, label: "prev day", help: "Go to the previous day that has events",
+                modes: [.replay], inFooter: false),
+            Binding(
+                [.char("}")], .hourForward, label: "+1h", help: "Move the replay clock one hour on",
+                modes: [.replay], inFooter: false),
+            Binding(
+                [.char("{")], .hourBack, label: "-1h", help: "Move the replay clock one hour back",
+                modes: [.replay], inFooter: false),
+            Binding(
+                [.home], .startOfDay, label: "start", help: "Go to the start of the day", modes: [.replay],
+                inFooter: false),
+            Binding(
+                [.end], .endOfDay, label: "end", help: "Go to the end of the day", modes: [.replay],
+                inFooter: false),
+            Binding(
+                [.char("p")], .freeze, label: "freeze",
+                help: "Freeze the screen while data keeps arriving; again to show what arrived", modes: [.live]),
+            Binding(
+                [.enter], .acceptJump, label: "jump", help: "Jump to the time typed", modes: [.jumping]),
+            Binding(
+                [.escape], .cancelJump, label: "cancel", help: "Close the prompt without jumping",
+                modes: [.jumping]),
+            Binding(
+                [.backspace, .delete], .deleteJumpChar, label: "delete", help: "Delete the last character",
+                modes: [.jumping]),
+            Binding(
+                [.ctrl("c")], .quit, label: "quit", help: "Quit alertmon", modes: [.jumping], inFooter: false),
+            Binding(
                 [.char("/")], .openFilter, label: "filter",
                 help: "Filter cities as you type (! inverts, | or)", modes: browse),
             Binding(
@@ -120,8 +168,15 @@ public struct KeyMap: Sendable, Hashable {
                 [.char("g")], .top, label: "top", help: "Go to the first row",
                 modes: browse.union(overlays), inFooter: false),
             Binding(
-                [.char("G")], .bottom, label: "bottom", help: "Go to the last row",
+                [.char("G")], .bottom, label: "bottom",
+                help: "Go to the last row (live: follow the newest log entry again)",
                 modes: browse.union(overlays), inFooter: false),
+            Binding(
+                [.home], .top, label: "top", help: "Go to the first row", modes: overlays.union([.live]),
+                inFooter: false),
+            Binding(
+                [.end], .bottom, label: "bottom", help: "Go to the last row and follow the newest log entry",
+                modes: overlays.union([.live]), inFooter: false),
             Binding(
                 [.char("r")], .reload, label: "reload", help: "Reload transitions from the store",
                 modes: browse, inFooter: false),

@@ -11,27 +11,39 @@ public struct Layout: Sendable, Hashable {
     public let log: Rect
     public let footer: Rect
     public let stacked: Bool
+    /// The replay timeline strip across the bottom (empty when not replaying or below 20 rows).
+    public let timeline: Rect
+    /// The timeline needs this many rows of screen.
+    public static let timelineMinHeight = 20
 
     /// True when `size` is below the minimum.
     public static func isTooSmall(_ size: Size) -> Bool {
         size.width < minimum.width || size.height < minimum.height
     }
 
-    public init(size: Size) {
+    public init(size: Size, timeline wantTimeline: Bool = false) {
         self.size = size
         guard !Layout.isTooSmall(size) else {
             header = .zero
             board = .zero
             log = .zero
             footer = .zero
+            timeline = .zero
             stacked = true
             return
         }
         let all = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let (h, rest) = all.splitTop(2)
-        let (body, f) = rest.splitTop(rest.height - 1)
+        var (body, f) = rest.splitTop(rest.height - 1)
         header = h
         footer = f
+        if wantTimeline && size.height >= Layout.timelineMinHeight {
+            let (b, t) = body.splitTop(body.height - TimelineView.height)
+            body = b
+            timeline = t
+        } else {
+            timeline = .zero
+        }
         if size.width >= Layout.sideBySideWidth {
             stacked = false
             let (b, r) = body.splitLeft(body.width * 55 / 100)
@@ -45,10 +57,26 @@ public struct Layout: Sendable, Hashable {
         }
     }
 
-    /// The board's rows below its title line.
-    public var boardBody: Rect { board.splitTop(1).1 }
-    /// The log's rows below its title line.
-    public var logBody: Rect { log.splitTop(1).1 }
+    /// A pane gets a column header row when it has this many rows or more.
+    static let columnHeaderMinHeight = 5
+
+    /// The board's column header row (empty when the pane is too short for one).
+    public var boardHeader: Rect {
+        board.height >= Layout.columnHeaderMinHeight ? board.splitTop(1).1.splitTop(1).0 : .zero
+    }
+    /// The board's rows below its title and column header.
+    public var boardBody: Rect { board.splitTop(board.height >= Layout.columnHeaderMinHeight ? 2 : 1).1 }
+    /// The log's column header row (empty when the pane is too short for one).
+    public var logHeader: Rect {
+        log.height >= Layout.columnHeaderMinHeight ? log.splitTop(1).1.splitTop(1).0 : .zero
+    }
+    /// The log's rows below its title and column header (entries and notes).
+    public var logBody: Rect { log.splitTop(log.height >= Layout.columnHeaderMinHeight ? 2 : 1).1 }
+
+    /// How many system notes the log pane shows below its entries.
+    public func noteRows(_ model: Model) -> Int { min(model.notes.count, 3, logBody.height / 3) }
+    /// The log's entry rows (the body less the notes at its foot).
+    public func logRowsRect(_ model: Model) -> Rect { logBody.splitTop(logBody.height - noteRows(model)).0 }
     /// The column between side-by-side panes (empty when stacked).
     public var separator: Rect {
         stacked ? .zero : Rect(x: board.maxX, y: board.y, width: 1, height: board.height)
@@ -96,12 +124,14 @@ extension Layout {
             }
             return .nothing
         }
-        if model.showingHelp || model.showingDetails || Layout.isTooSmall(size) { return .nothing }
+        if model.showingHelp || model.showingDetails || model.jumping || Layout.isTooSmall(size) {
+            return .nothing
+        }
         if boardBody.contains(p) {
             let row = model.boardTop + p.y - boardBody.y
             return row < model.boardRows.count ? .boardRow(row) : .pane(.board)
         }
-        if logBody.contains(p) {
+        if logRowsRect(model).contains(p) {
             let row = model.logTop + p.y - logBody.y
             return row < model.logRows.count ? .logRow(row) : .pane(.log)
         }

@@ -19,6 +19,8 @@ public enum Mode: String, Sendable, Hashable, CaseIterable {
     case replay
     /// The `/` prompt is open; printable keys edit the filter.
     case filtering
+    /// The replay `:` prompt is open; printable keys edit the time to jump to.
+    case jumping
     /// The `?` overlay is open.
     case help
     /// The details overlay (Enter) is open.
@@ -32,6 +34,7 @@ public enum Mode: String, Sendable, Hashable, CaseIterable {
         case .live: "Board and log"
         case .replay: "Replay"
         case .filtering: "Filter prompt"
+        case .jumping: "Jump prompt (replay)"
         case .help: "Help"
         case .details: "Details"
         case .tooSmall: "Terminal too small"

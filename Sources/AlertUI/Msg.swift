@@ -16,6 +16,12 @@ public enum Msg: Sendable {
     case status(String)
     /// The run loop switched to the theme at `themeNames[index]`.
     case themeSwitched(index: Int)
+    /// Real seconds that passed while a replay plays (sent about ten times a second).
+    case elapsed(Double)
+    /// Current problems with followed paths, one line each; empty when all is well.
+    case followStatus([String])
+    /// A one-line system note for the log pane (a failing `--on-change` hook).
+    case note(String)
 }
 
 /// Work for the run loop; results come back as `Msg`s.

@@ -124,13 +124,15 @@ enum DetailsOverlay {
 
 enum HelpOverlay {
     /// Sections shown, in order: each mode with its bindings.
-    static let sections: [Mode] = [.live, .replay, .filtering, .details, .help]
+    static let sections: [Mode] = [.live, .replay, .jumping, .filtering, .details, .help]
 
     /// Help rows: a section title (keys nil) or a binding's keys and help.
     static func lines(_ keyMap: KeyMap) -> [(keys: String?, text: String)] {
         var out: [(keys: String?, text: String)] = []
+        var listed: Set<Binding> = []
         for mode in sections {
-            let bs = keyMap.bindings(in: mode)
+            // A binding shared with an earlier section is listed there only.
+            let bs = keyMap.bindings(in: mode).filter { listed.insert($0).inserted }
             if bs.isEmpty { continue }
             if !out.isEmpty { out.append((nil, "")) }
             out.append((nil, mode.title))

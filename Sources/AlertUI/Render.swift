@@ -15,10 +15,11 @@ public func render(_ model: Model, size: Size, theme: Theme, into buffer: inout 
         TooSmallView.draw(size: size, model: model, into: &buffer)
         return
     }
-    let layout = Layout(size: size)
+    let layout = model.layout(size)
     HeaderView.draw(model, theme: theme, in: layout.header, into: &buffer)
-    BoardView.draw(model, theme: theme, in: layout.board, into: &buffer)
-    LogView.draw(model, theme: theme, in: layout.log, into: &buffer)
+    BoardView.draw(model, theme: theme, layout: layout, into: &buffer)
+    LogView.draw(model, theme: theme, layout: layout, into: &buffer)
+    if !layout.timeline.isEmpty { TimelineView.draw(model, theme: theme, in: layout.timeline, into: &buffer) }
     if !layout.separator.isEmpty { buffer.fill(layout.separator, role: .border, with: "│") }
     FooterView.draw(model, in: layout.footer, into: &buffer)
     if model.showingDetails {
@@ -26,7 +27,7 @@ public func render(_ model: Model, size: Size, theme: Theme, into buffer: inout 
     } else if model.showingHelp {
         HelpOverlay.draw(model, in: layout.overlay, into: &buffer)
     }
-    if model.filtering {
+    if model.filtering || model.jumping {
         buffer.cursor = HeaderView.promptCursor(model, in: layout.header)
     }
 }

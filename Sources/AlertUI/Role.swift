@@ -17,6 +17,8 @@ public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
     case logTime = "log.time"
     case logCity = "log.city"
     case logKind = "log.kind"
+    /// Live: a row whose data just arrived; replay: the current event.
+    case highlight = "highlight"
     case levelRed = "level.red"
     case levelOrange = "level.orange"
     case levelYellow = "level.yellow"
@@ -48,10 +50,11 @@ public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
         case .logTime: 10
         case .logCity: 11
         case .logKind: 12
-        case .levelRed: 13
-        case .levelOrange: 14
-        case .levelYellow: 15
-        case .levelNormal: 16
+        case .highlight: 13
+        case .levelRed: 14
+        case .levelOrange: 15
+        case .levelYellow: 16
+        case .levelNormal: 17
         }
     }
 
@@ -71,6 +74,7 @@ public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
         case .logTime: "t"
         case .logCity: "c"
         case .logKind: "n"
+        case .highlight: "A"
         case .levelRed: "R"
         case .levelOrange: "O"
         case .levelYellow: "Y"

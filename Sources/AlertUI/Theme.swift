@@ -200,6 +200,8 @@ extension Theme {
             case .logTime: .basic(fg: .index(6), mono: [.dim])
             case .logCity: .basic(fg: .terminalDefault, attrs: [.bold], mono: [.bold])
             case .logKind: .basic(fg: .index(5), mono: [])
+            case .highlight:
+                .basic(fg: .index(15), bg: .index(4), fg8: .index(7), attrs: [.bold], mono: [.bold, .underline])
             case .levelRed:
                 .basic(fg: .index(9), fg8: .index(1), attrs: [.bold], mono: [.bold, .reverse])
             case .levelOrange:

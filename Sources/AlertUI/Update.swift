@@ -13,30 +13,41 @@ extension Model {
             m.clampSelection()
             return [.redraw]
         case .tick(let t):
-            let old = m.now
-            m.now = t
-            if t < m.boardTime || (m.nextChange.map { t >= $0 } ?? false) || t < old {
-                m.rebuildBoard()
-            }
-            return []
+            return m.tick(t)
         case .loaded(let machine):
             m.machine = machine
             m.folds = [:]
+            m.days = Array(Set(m.days + machine.eventDays)).sorted()
+            m.frozenArrivals = []
+            m.arrivedWhileFrozen = 0
             m.dataChanged()
             return []
         case .transitions(let ts):
-            if m.machine.insert(ts) > 0 { m.dataChanged() }
-            return []
+            return m.arrive(ts)
         case .status(let s):
             m.status = s.isEmpty ? nil : Sanitizer.clean(s)
             return []
         case .themeSwitched(let i):
             m.themeIndex = max(0, min(i, m.themeNames.count - 1))
             return [.redraw]
+        case .elapsed(let seconds):
+            guard var r = m.replay, r.playing else { return [] }
+            r.advance(byReal: seconds)
+            m.moveReplay(to: r)
+            return []
+        case .followStatus(let lines):
+            m.followStatus = lines.map(Sanitizer.clean)
+            return []
+        case .note(let text):
+            m.notes.append(Note(time: m.now, text: Sanitizer.clean(text)))
+            if m.notes.count > Model.noteLimit { m.notes.removeFirst(m.notes.count - Model.noteLimit) }
+            m.clampSelection()
+            return []
         }
     }
 
     mutating func handle(key: Key) -> [Effect] {
+        hint = nil
         let mode = self.mode
         if let b = keyMap.binding(for: key, in: mode) { return perform(b.action) }
         if mode == .filtering, case .char(let c) = key {
@@ -44,11 +55,15 @@ extension Model {
             refilter()
             return []
         }
+        if mode == .jumping, case .char(let c) = key {
+            jumpText.append(c)
+            return []
+        }
         return mode == .tooSmall ? [] : [.bell]
     }
 
     mutating func handle(mouse e: MouseEvent) -> [Effect] {
-        let layout = Layout(size: size)
+        let layout = self.layout(size)
         let target = layout.target(at: e.at, in: self)
         switch e.kind {
         case .wheelUp, .wheelDown:
@@ -77,6 +92,7 @@ extension Model {
             case .logRow(let r):
                 focus = .log
                 logSel = r
+                if clock == .live { following = r >= logRows.count - 1 }
             }
             clampSelection()
             return []
@@ -104,7 +120,9 @@ extension Model {
         case .pageUp: move(by: -max(1, pageSize - 1))
         case .pageDown: move(by: max(1, pageSize - 1))
         case .top: move(by: Int.min / 2)
-        case .bottom: move(by: Int.max / 2)
+        case .bottom:
+            move(by: Int.max / 2)
+            if clock == .live && !showingHelp && !showingDetails { resumeFollowing() }
         case .details:
             guard focus == .board ? selectedPlaceState != nil : selectedLogEntry != nil else {
                 return [.bell]
@@ -143,15 +161,20 @@ extension Model {
             return [.reloadData]
         case .redraw:
             return [.redraw]
+        case .freeze:
+            return toggleFreeze()
+        case .playPause, .stepForward, .stepBack, .faster, .slower, .hourForward, .hourBack, .startOfDay,
+            .endOfDay, .nextDay, .previousDay, .openJump, .acceptJump, .cancelJump, .deleteJumpChar:
+            return replayAction(action)
         }
         return []
     }
 
     /// Rows one page moves in the focused list or overlay.
     var pageSize: Int {
-        let l = Layout(size: size)
+        let l = layout(size)
         if showingHelp || showingDetails { return max(1, l.overlay.height - 2) }
-        return max(1, (focus == .board ? l.boardBody : l.logBody).height)
+        return max(1, (focus == .board ? l.boardBody : l.logRowsRect(self)).height)
     }
 
     mutating func move(by delta: Int) {
@@ -168,6 +191,10 @@ extension Model {
         case .log: logSel = logSel.addingClamped(delta)
         }
         clampSelection()
+        if focus == .log && clock == .live {
+            following = logSel >= logRows.count - 1
+            if following { unseen = 0 }
+        }
     }
 }
 

@@ -3,7 +3,8 @@ import AlertUI
 import Foundation
 
 /// The monitor's run loop: input → `Msg` → `update` → effects → `render` → blit, at most ten
-/// frames a second, and a tick once a second. Everything outside the model comes in through `Hooks`.
+/// frames a second, a tick once a second, the inbox every turn and, while a replay plays, its
+/// elapsed time about ten times a second. Everything outside the model comes in through `Hooks`.
 public struct MonitorLoop<Screen: MonitorScreen> {
     /// The loop's links to the world outside the model.
     public struct Hooks {
@@ -19,8 +20,15 @@ public struct MonitorLoop<Screen: MonitorScreen> {
         public var pendingSignal: () -> Int32? = { SignalWatch.take() }
         /// Seconds since the epoch, to tick on the second.
         public var wallSeconds: () -> Double = { Date().timeIntervalSince1970 }
-        /// A monotonic reading in seconds, for the frame cap.
+        /// A monotonic reading in seconds, for the frame cap and the replay's elapsed time.
         public var monotonicSeconds: () -> Double = { ProcessInfo.processInfo.systemUptime }
+        /// Messages from outside (a follower's new transitions, its status, notes), taken on every
+        /// loop turn; once set, the loop waits at most `inboxWait` ms for input so they show promptly.
+        public var inbox: () -> [Msg] = { [] } {
+            didSet { polled = true }
+        }
+        /// Whether `inbox` was set (the loop then wakes often to take its messages).
+        public private(set) var polled = false
 
         public init(
             now: @escaping () -> Timestamp?, reload: @escaping () throws -> StateMachine,
@@ -63,6 +71,8 @@ public struct MonitorLoop<Screen: MonitorScreen> {
     public static var frameInterval: Double { 0.1 }
     /// The longest wait for input, so a signal is noticed promptly even if ncurses retries its read.
     public static var longestWait: Int32 { 250 }
+    /// The longest wait for input while an inbox is polled.
+    public static var inboxWait: Int32 { 50 }
 
     public init(model: Model, theme: Theme, screen: Screen, hooks: Hooks) {
         self.model = model
@@ -75,6 +85,8 @@ public struct MonitorLoop<Screen: MonitorScreen> {
     public mutating func run() -> Exit {
         var lastFrame = -Double.infinity
         var lastSecond = Int64.min
+        // The replay clock runs on real elapsed time, measured here and handed to the model.
+        var lastPlay: Double?
         send(.resize(screen.size))
         while true {
             if let s = hooks.pendingSignal() { return .signal(s) }
@@ -84,6 +96,20 @@ public struct MonitorLoop<Screen: MonitorScreen> {
                 lastSecond = second
                 everySecond()
             }
+            for msg in hooks.inbox() { send(msg) }
+            if model.isPlaying {
+                let t = hooks.monotonicSeconds()
+                if let last = lastPlay {
+                    if t - last >= Self.frameInterval {
+                        send(.elapsed(t - last))
+                        lastPlay = t
+                    }
+                } else {
+                    lastPlay = t
+                }
+            } else {
+                lastPlay = nil
+            }
             if quitting { return .quit }
             let sinceFrame = hooks.monotonicSeconds() - lastFrame
             if dirty && sinceFrame >= Self.frameInterval {
@@ -92,6 +118,8 @@ public struct MonitorLoop<Screen: MonitorScreen> {
             }
             var wait = Int32((1 - (wall - wall.rounded(.down))) * 1000) + 1
             if dirty { wait = min(wait, Int32(max(0, (Self.frameInterval - sinceFrame) * 1000).rounded(.up))) }
+            if model.isPlaying { wait = min(wait, Int32(Self.frameInterval * 1000)) }
+            if hooks.polled { wait = min(wait, Self.inboxWait) }
             if let event = screen.read(timeoutMilliseconds: min(wait, Self.longestWait)) {
                 handle(event)
                 // Drain whatever else is queued, so a burst of keys costs one frame.

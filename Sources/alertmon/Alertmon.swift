@@ -18,6 +18,7 @@ struct Alertmon: ParsableCommand {
             IngestCommand.self,
             WatchCommand.self,
             MonitorCommand.self,
+            ReplayCommand.self,
         ],
         defaultSubcommand: MonitorCommand.self
     )

@@ -69,19 +69,32 @@ enum Monitor {
         Preflight.check(environment: ProcessInfo.processInfo.environment) == nil
     }
 
+    /// What a monitor opens on besides the data: a replay of a day, the days with events, a filter.
+    struct Start {
+        var replay: ReplayCursor?
+        var days: [CivilDate]?
+        var filter: String = ""
+        /// A first line for the status area (how to start a replay).
+        var hint: String?
+        /// Ring the bell when arriving transitions raise a level (`--bell`).
+        var bellOnRaise = false
+    }
+
     /// Runs the monitor until `q` or a signal; returns the exit status (0, or 128 + signal).
     static func run(
         machine: StateMachine, now: Timestamp, clock: ClockMode, theme themeOption: String?,
         mouse: Bool,
-        environment env: [String: String], hooks: MonitorLoop<CursesScreen>.Hooks
+        environment env: [String: String], hooks: MonitorLoop<CursesScreen>.Hooks, start: Start = Start()
     ) throws -> Int32 {
         TerminalLocale.configure()
         let names = themeNames(requested: themeOption, environment: env)
         let (theme, themeMessage) = hooks.loadTheme(names[0])
-        let zone = TimeZone.current.secondsFromGMT()
-        let model = Model(
+        let zone = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(now.seconds)))
+        var model = Model(
             machine: machine, now: now, zoneLabel: zoneLabel(offset: zone), zoneOffset: Int32(zone),
-            clock: clock, themeNames: names)
+            clock: clock, themeNames: names, replay: start.replay, days: start.days, filter: start.filter)
+        model.bellOnRaise = start.bellOnRaise
+        model.hint = start.hint
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let screen = CursesScreen(
             options: .init(
@@ -136,34 +149,13 @@ enum Monitor {
 }
 
 extension Monitor {
-    /// Sample-day minutes the demo's clock advances per wall-clock second.
-    static let demoMinutesPerSecond: Int64 = 20
-
-    /// The monitor replaying the bundled sample day from a temporary store, then resting at its end.
+    /// The monitor replaying the bundled sample day from a temporary store, paused at its start.
     static func demo() throws {
         let env = ProcessInfo.processInfo.environment
         try preflight(environment: env)
         let status = try DemoText.withSampleStore { store in
-            let transitions = try store.allTransitions()
-            let dayStart = DemoText.sampleDay.dayNumber * 86_400
-            let end = dayStart + 86_400 - 1
-            // Begin half an hour before the day's first change rather than at a quiet midnight.
-            let first =
-                transitions.first { $0.effective.seconds >= dayStart }?.effective.seconds ?? dayStart
-            let start = max(dayStart, first - 1_800)
-            let began = Date()
-            let hooks = MonitorLoop<CursesScreen>.Hooks(
-                now: {
-                    let elapsed = Int64(Date().timeIntervalSince(began))
-                    return Timestamp(seconds: min(end, start + elapsed * demoMinutesPerSecond * 60))
-                },
-                reload: { StateMachine(try store.allTransitions()) },
-                poll: { [] },
-                loadTheme: { Monitor.loadTheme($0, environment: env) })
-            return try run(
-                machine: StateMachine(transitions), now: Timestamp(seconds: start),
-                clock: .replay,
-                theme: nil, mouse: true, environment: env, hooks: hooks)
+            try Replay.open(
+                store: store, day: DemoText.sampleDay, options: ReplayOptions(), environment: env)
         }
         if status != 0 { throw ExitCode(status) }
     }

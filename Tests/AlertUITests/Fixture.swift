@@ -73,3 +73,37 @@ enum Fixture {
             .deletingLastPathComponent().appendingPathComponent("Themes").path
     }
 }
+
+extension Fixture {
+    static let replayDay = CivilDate(year: 2016, month: 7, day: 18)
+
+    /// A paused replay of 2016-07-18 (UTC) on the fixture, shown at +06.
+    static func replay(day: CivilDate = replayDay, size: Size = Size(width: 120, height: 40), filter: String = "")
+        -> Model
+    {
+        let machine = StateMachine(transitions)
+        let start = Timestamp(seconds: day.dayNumber * 86_400)
+        let cursor = ReplayCursor(day: day, events: machine.changes(from: start, to: start.adding(seconds: 86_399)))
+        var m = Model(
+            machine: machine, now: start, zoneLabel: "+06", zoneOffset: 6 * 3600, size: size,
+            themeNames: ["default", "light", "mono"], replay: cursor, filter: filter)
+        _ = Model.update(&m, .resize(size))
+        return m
+    }
+
+    /// The board a from-scratch fold gives at `t`, as comparable rows.
+    static func board(_ machine: StateMachine, at t: Timestamp) -> [PlaceState] {
+        machine.board(at: t).bySeverity
+    }
+
+    /// The model's cached board in the same order.
+    static func board(_ m: Model) -> [PlaceState] {
+        m.places.sorted { a, b in a.level != b.level ? a.level > b.level : a.key < b.key }
+    }
+
+    /// A frame as text and roles, for comparing runs.
+    static func frame(_ m: Model, theme: Theme = .builtInDefault) -> [String] {
+        let b = render(m, size: m.size, theme: theme)
+        return b.textRows + b.roleRows
+    }
+}

@@ -70,4 +70,47 @@ struct GoldenTests {
         t.setLook(LevelLook(glyph: "!", label: "CRITICAL"), for: .red)
         try Self.check("sorted-by-name-yellow-up-100x20", m, Size(width: 100, height: 20), theme: t)
     }
+
+    /// Mid-replay: Almaty red, Astana just declared (the current event), the timeline on Almaty.
+    static func midReplay(_ size: Size) -> Model {
+        var m = Fixture.replay(size: size)
+        _ = Fixture.keys(&m, [.char("."), .char("."), .char("}"), .char("]"), .char("g")])
+        while m.selectedPlaceState?.city != "Almaty" { _ = Fixture.keys(&m, [.down]) }
+        return m
+    }
+
+    @Test(arguments: [(120, 40), (80, 24)])
+    func replayWithTimeline(width: Int, height: Int) throws {
+        let size = Size(width: width, height: height)
+        try Self.check("replay-\(width)x\(height)", Self.midReplay(size), size)
+    }
+
+    @Test func replayInMono() throws {
+        let size = Size(width: 120, height: 40)
+        try Self.check("replay-mono-120x40", Self.midReplay(size), size, theme: .builtInMono)
+    }
+
+    @Test func replayJumpPrompt() throws {
+        var m = Self.midReplay(Size(width: 80, height: 24))
+        _ = Fixture.keys(&m, [.char(":")])
+        Fixture.type(&m, "-15m")
+        try Self.check("replay-jump-80x24", m, Size(width: 80, height: 24))
+    }
+
+    /// Live with arrivals while scrolled away, a follow problem and a hook note.
+    @Test func liveWithNewsProblemsAndNotes() throws {
+        var m = Fixture.model()
+        _ = Fixture.keys(&m, [.tab, .char("k")])
+        _ = Model.update(&m, .transitions([LiveUpdateTests.atyrau]))
+        _ = Model.update(&m, .followStatus(["inbox/: folder was removed — retrying"]))
+        _ = Model.update(&m, .note("hook failed: notify-send: exit 1"))
+        try Self.check("live-news-120x40", m, Size(width: 120, height: 40))
+    }
+
+    @Test func liveFrozen() throws {
+        var m = Fixture.model(size: Size(width: 80, height: 24))
+        _ = Fixture.keys(&m, [.char("p")])
+        _ = Model.update(&m, .transitions([LiveUpdateTests.atyrau]))
+        try Self.check("live-frozen-80x24", m, Size(width: 80, height: 24))
+    }
 }

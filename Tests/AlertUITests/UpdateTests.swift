@@ -5,7 +5,7 @@ import Testing
 
 struct UpdateTests {
     func boardNames(_ m: Model) -> [String] { m.boardRows.map { m.places[$0].city } }
-    func logNames(_ m: Model) -> Set<String> { Set(m.logRows.map { m.machine.log[$0].city }) }
+    func logNames(_ m: Model) -> Set<String> { Set(m.logRows.map { m.log[$0].city }) }
 
     @Test func quitFromEveryModeButTypingQ() {
         var m = Fixture.model()
@@ -134,8 +134,12 @@ struct UpdateTests {
         #expect(m.boardSel == m.boardRows.count - 1)
         _ = Fixture.keys(&m, [.char("g"), .up, .pageUp])
         #expect(m.boardSel == 0)
-        _ = Fixture.keys(&m, [.right, .char("j")])
-        #expect(m.focus == .log && m.logSel == 1)
+        // The live log follows its newest entry, at the bottom; moving up stops following.
+        #expect(m.logSel == m.logRows.count - 1 && m.following)
+        _ = Fixture.keys(&m, [.right, .char("k")])
+        #expect(m.focus == .log && m.logSel == m.logRows.count - 2 && !m.following)
+        _ = Fixture.keys(&m, [.end])
+        #expect(m.logSel == m.logRows.count - 1 && m.following)
         _ = Fixture.keys(&m, [.char("h")])
         #expect(m.focus == .board)
     }
@@ -167,7 +171,7 @@ struct UpdateTests {
         #expect(almaty(m) == .yellow)
         _ = Model.update(&m, .tick(Fixture.ts("2016-08-18T00:00:01+06:00")))
         #expect(almaty(m) == .normal)
-        #expect(m.machine.log[m.logRows[0]].kind == .expired)
+        #expect(m.log[m.logRows.last!].kind == .expired)
         _ = Model.update(&m, .tick(Fixture.ts("2016-07-18T11:30:00+06:00")))
         #expect(almaty(m) == .red)
         let late = Transition(
@@ -186,7 +190,7 @@ struct UpdateTests {
         #expect(m.boardSel == 2 && m.focus == .board)
         _ = Model.update(
             &m, .mouse(MouseEvent(.press(button: 1), at: Point(x: layout.log.x + 3, y: layout.logBody.y + 1))))
-        #expect(m.logSel == 1 && m.focus == .log)
+        #expect(m.logSel == 1 && m.focus == .log && !m.following)
         _ = Model.update(&m, .mouse(MouseEvent(.wheelDown, at: Point(x: 5, y: layout.boardBody.y))))
         #expect(m.boardSel == 3 && m.focus == .log)
         let hints = FooterHints.place(m.keyMap.footer(in: m.mode), width: layout.footer.width)

@@ -73,7 +73,8 @@ struct MonitorEndToEndTests {
 
         // Another process importing a new city: the live monitor shows it within a second or so.
         let extra = s.dir.appendingPathComponent("live.jsonl")
-        try #"{"city":"Oral","country":"KZ","level":"orange","effective":"2024-05-03T10:00:00+05:00","source":"fixture/live"}"#
+        try
+            #"{"city":"Oral","country":"KZ","level":"orange","effective":"2024-05-03T10:00:00+05:00","source":"fixture/live"}"#
             .write(to: extra, atomically: true, encoding: .utf8)
         #expect(try Spawn.run([s.binary, "import", "--store", s.store, extra.path]).status == 0)
         let live = tmux.waitFor { $0.contains("▲ ORANGE Oral") }
@@ -144,13 +145,33 @@ struct MonitorEndToEndTests {
         expectRestored(tmux, exit: 0)
     }
 
-    @Test func demoReplaysTheSampleDayOnATerminal() throws {
+    @Test func demoReplaysTheSampleDayWithItsControls() throws {
         let s = try Scratch()
         defer { s.remove() }
         let tmux = try s.session(#""$0" demo; echo "EXIT=$?"; stty -a"#)
         defer { tmux.close() }
-        let red = tmux.waitFor { $0.contains("REPLAY") && $0.contains("● RED    Almaty") }
-        #expect(red.ok, "the demo did not reach Almaty's red alert: \(red.screen)")
+        let paused = tmux.waitFor { $0.contains("REPLAY ❚❚ ×60") && $0.contains("Astana") }
+        #expect(paused.ok, "the demo did not open paused: \(paused.screen)")
+        #expect(!paused.screen.contains("● RED    Almaty"))
+
+        // Step event by event until Almaty turns red; its row in the log carries the marker.
+        var red = (ok: false, screen: "")
+        for _ in 0..<5 where !red.ok {
+            tmux.type(".")
+            red = tmux.waitFor(timeout: 3) { $0.contains("● RED    Almaty") }
+        }
+        #expect(red.ok, "stepping never reached Almaty's red alert: \(red.screen)")
+        #expect(red.screen.contains("▶07-18 05:00 Almaty"), "the current event is not marked: \(red.screen)")
+
+        tmux.type(",")
+        let back = tmux.waitFor { !$0.contains("● RED    Almaty") && $0.contains("00:00:00") }
+        #expect(back.ok, "stepping back did not undo the red alert: \(back.screen)")
+
+        tmux.type(" ")
+        #expect(tmux.waitFor { $0.contains("REPLAY ▶ ×60") }.ok, "Space did not start playing")
+        tmux.type("]")
+        #expect(tmux.waitFor { $0.contains("REPLAY ▶ ×120") }.ok, "] did not double the speed")
+
         tmux.type("q")
         expectRestored(tmux, exit: 0)
     }

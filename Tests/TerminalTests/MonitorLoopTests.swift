@@ -21,7 +21,7 @@ import Testing
     /// A loop on the two-city board with a clock that stands still unless `ticking`.
     func makeLoop(
         _ screen: ScriptedScreen, ticking: Bool = false, reload: @escaping () -> StateMachine = { machine },
-        themes: [String] = ["default", "mono"]
+        themes: [String] = ["default", "mono"], replay: ReplayCursor? = nil, inbox: (() -> [Msg])? = nil
     ) -> MonitorLoop<ScriptedScreen> {
         let clock = screen.clock
         var hooks = MonitorLoop<ScriptedScreen>.Hooks(
@@ -33,7 +33,9 @@ import Testing
         hooks.pendingSignal = { [unowned screen] in screen.pendingSignal }
         hooks.wallSeconds = { clock.seconds }
         hooks.monotonicSeconds = { clock.seconds }
-        let model = Model(machine: Self.machine, now: Self.day, clock: ticking ? .live : .replay, themeNames: themes)
+        if let inbox { hooks.inbox = inbox }
+        let model = Model(
+            machine: Self.machine, now: Self.day, clock: ticking ? .live : .replay, themeNames: themes, replay: replay)
         return MonitorLoop(model: model, theme: .builtInDefault, screen: screen, hooks: hooks)
     }
 
@@ -129,6 +131,69 @@ import Testing
         var loop = makeLoop(screen)
         #expect(loop.run() == .quit)
         #expect(screen.bells == 1)
+    }
+
+    @Test func theInboxIsTakenEveryTurnAndItsMessagesShowPromptly() {
+        let screen = ScriptedScreen(
+            width: 100, height: 30, clock: FakeClock(),
+            script: [.idle(milliseconds: 300), .idle(milliseconds: 1000)])
+        screen.appendQuitAfterIdle()
+        let clock = screen.clock
+        final class Box {
+            var calls = 0
+            var delivered = false
+        }
+        let box = Box()
+        let start = clock.seconds
+        var loop = makeLoop(
+            screen,
+            inbox: {
+                box.calls += 1
+                guard !box.delivered && clock.seconds - start >= 0.5 else { return [] }
+                box.delivered = true
+                return [
+                    .transitions([Self.transition("Oral", .orange, "2024-05-02T06:00:00Z")]),
+                    .followStatus(["inbox/: folder was removed — retrying"]),
+                    .note("hook failed: notify-send: exit 1"),
+                ]
+            })
+        #expect(loop.run() == .quit)
+        // One call per turn: with an inbox the loop never waits more than 50 ms, so 1.3 s is 26+ turns.
+        #expect(box.calls == screen.reads)
+        #expect(box.calls >= 26)
+        #expect(screen.longestWait <= MonitorLoop<ScriptedScreen>.inboxWait)
+        #expect(loop.model.places.contains { $0.city == "Oral" })
+        #expect(screen.term.rows.contains { $0.contains("Oral") })
+        #expect(screen.term.rows[1].contains("inbox/: folder was removed"))
+        #expect(screen.term.rows.contains { $0.contains("note: hook failed") })
+    }
+
+    @Test func withoutAnInboxTheLoopWaitsLonger() {
+        let screen = ScriptedScreen(
+            width: 100, height: 30, clock: FakeClock(), script: [.idle(milliseconds: 300), .idle(milliseconds: 1000)])
+        screen.appendQuitAfterIdle()
+        var loop = makeLoop(screen)
+        #expect(loop.run() == .quit)
+        #expect(screen.longestWait > MonitorLoop<ScriptedScreen>.inboxWait)
+    }
+
+    @Test func aPlayingReplayRunsOnTheLoopsElapsedTime() {
+        let screen = ScriptedScreen(
+            width: 100, height: 30, clock: FakeClock(),
+            script: [.idle(milliseconds: 300), Self.key(" "), .idle(milliseconds: 2000), Self.key(" "), Self.key("q")])
+        let day = CivilDate(year: 2024, month: 5, day: 2)
+        let start = Timestamp(seconds: day.dayNumber * 86_400)
+        let cursor = ReplayCursor(
+            day: day, events: Self.machine.changes(from: start, to: start.adding(seconds: 86_399)))
+        var loop = makeLoop(screen, replay: cursor)
+        #expect(loop.run() == .quit)
+        let r = loop.model.replay!
+        #expect(!r.playing)
+        // Midnight to 04:15 is compressed into the 10 s gap limit: 2 s of play is a fifth of it.
+        let moved = r.time.seconds - start.seconds
+        #expect(moved >= 2 * 1530 - 200 && moved <= 2 * 1530 + 200, "moved \(moved) s")
+        // The last frame drawn was while it played (the pause and quit came in one burst).
+        #expect(screen.term.rows[0].contains("REPLAY ▶ ×60"))
     }
 }
 

@@ -26,7 +26,9 @@ final class ScriptedScreen: MonitorScreen {
     private var script: [Step]
     private(set) var bells = 0
     private(set) var appliedThemes: [String] = []
-    private var reads = 0
+    private(set) var reads = 0
+    /// The longest timeout the loop asked for (after its first frame).
+    private(set) var longestWait: Int32 = 0
     var pendingSignal: Int32?
 
     init(width: Int, height: Int, clock: FakeClock, script: [Step]) {
@@ -47,6 +49,7 @@ final class ScriptedScreen: MonitorScreen {
 
     func read(timeoutMilliseconds timeout: Int32) -> InputEvent? {
         reads += 1
+        if reads > 1 { longestWait = max(longestWait, timeout) }
         if reads > 100_000 {
             Issue.record("the loop never ended")
             return .key(.char("q"))
