@@ -32,7 +32,8 @@ enum BoardView {
         let focused = model.focus == .board
         let total = model.places.count
         let shown = model.boardRows.count
-        let count = shown == total ? "\(total) places" : "\(shown) of \(total) places"
+        let noun = total == 1 ? "place" : "places"
+        let count = shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)"
         buffer.titleBar("Board · \(count) · by \(model.order.rawValue)", in: rect, focused: focused)
         let body = layout.boardBody
         guard body.height > 0 else { return }

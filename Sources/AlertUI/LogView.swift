@@ -36,7 +36,9 @@ enum LogView {
         guard rect.height > 0, rect.width > 0 else { return }
         let focused = model.focus == .log
         let what = model.replay.map { "\($0.day.iso) · oldest first" } ?? "oldest first"
-        buffer.titleBar("Log · \(model.logRows.count) changes · \(what)", in: rect, focused: focused)
+        buffer.titleBar(
+            "Log · \(model.logRows.count) \(model.logRows.count == 1 ? "change" : "changes") · \(what)", in: rect,
+            focused: focused)
         let body = layout.logRowsRect(model)
         drawNotes(model, in: layout.logBody, rows: layout.noteRows(model), into: &buffer)
         guard body.height > 0 else { return }

@@ -25,28 +25,26 @@ struct MonitorCommand: ParsableCommand {
         transform: TimeParsing.timestamp)
     var at: Timestamp?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Follow this folder or JSON Lines file while the monitor is open (as `alertmon watch`).",
+            valueName: "path"),
+        completion: .file())
+    var follow: [String] = []
+
     func run() throws {
+        if !follow.isEmpty {
+            try WatchCommand.runMonitor(
+                paths: follow, storeOptions: storeOptions, theme: theme, mouse: !noMouse, live: LiveOptions())
+            return
+        }
         let env = ProcessInfo.processInfo.environment
         try Monitor.preflight(environment: env)
         let store = try storeOptions.open()
         let machine = StateMachine(try store.allTransitions())
-        var marker = try store.marker()
-        // Rows another process adds (a new city) are read through a freshly opened store: a store
-        // reading a place it has not cached yet re-enters GRDB and traps (reported to the store owner).
-        let hooks = MonitorLoop<CursesScreen>.Hooks(
-            now: at == nil ? { TimeParsing.now() } : { nil },
-            reload: {
-                let current = try storeOptions.open()
-                marker = try current.marker()
-                return StateMachine(try current.allTransitions())
-            },
-            poll: {
-                guard try store.marker() != marker else { return [] }
-                let (fresh, next) = try storeOptions.open().changes(since: marker)
-                marker = next
-                return fresh
-            },
-            loadTheme: { Monitor.loadTheme($0, environment: env) })
+        let hooks = try Monitor.storeHooks(
+            store, storeOptions: storeOptions, now: at == nil ? { TimeParsing.now() } : { nil })
         let status = try Monitor.run(
             machine: machine, now: at ?? TimeParsing.now(), clock: at == nil ? .live : .replay,
             theme: theme, mouse: !noMouse, environment: env, hooks: hooks)
@@ -67,6 +65,30 @@ enum Monitor {
     /// Whether the monitor can draw here (`demo` falls back to text otherwise: pipes, TERM=dumb).
     static var canOpen: Bool {
         Preflight.check(environment: ProcessInfo.processInfo.environment) == nil
+    }
+
+    /// The loop's links to the store: reload on `r`, and rows other processes add, checked once a second.
+    static func storeHooks(
+        _ store: any AlertStoring, storeOptions: StoreOptions, now: @escaping () -> Timestamp?
+    ) throws -> MonitorLoop<CursesScreen>.Hooks {
+        var marker = try store.marker()
+        let env = ProcessInfo.processInfo.environment
+        // Rows another process adds (a new city) are read through a freshly opened store: a store
+        // reading a place it has not cached yet re-enters GRDB and traps.
+        return MonitorLoop<CursesScreen>.Hooks(
+            now: now,
+            reload: {
+                let current = try storeOptions.open()
+                marker = try current.marker()
+                return StateMachine(try current.allTransitions())
+            },
+            poll: {
+                guard try store.marker() != marker else { return [] }
+                let (fresh, next) = try storeOptions.open().changes(since: marker)
+                marker = next
+                return fresh
+            },
+            loadTheme: { Monitor.loadTheme($0, environment: env) })
     }
 
     /// What a monitor opens on besides the data: a replay of a day, the days with events, a filter.

@@ -1,8 +1,11 @@
 import AlertCore
 import AlertStore
+import AlertUI
 import ArgumentParser
 import Follow
 import Foundation
+import Synchronization
+import Terminal
 
 /// `alertmon watch`: follow folders, JSON Lines files and stdin; store what arrives and show it.
 struct WatchCommand: ParsableCommand {
@@ -21,51 +24,84 @@ struct WatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one line per applied change instead of opening the monitor.")
     var plain = false
 
-    @Flag(name: .long, help: "Ring the terminal bell when a level is raised.")
-    var bell = false
-
-    @Option(
-        name: .customLong("on-change"),
-        help: ArgumentHelp(
-            "Run this command (no shell) for each applied change, with the change as JSON on its stdin.",
-            valueName: "command"))
-    var onChange: String?
-
-    @Option(name: .customLong("hook-timeout"), help: "Seconds before a hook is killed.")
-    var hookTimeout: Double = 5
-
-    @Option(name: .long, help: "Publication date for reports without a dateline (YYYY-MM-DD or ISO date-time).")
-    var reported: String?
+    @OptionGroup var live: LiveOptions
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Option(help: ArgumentHelp("A bundled theme name or a theme file.", valueName: "name|path"))
+    var theme: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (selecting text).")
+    var noMouse = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one folder or file to follow, or - for stdin") }
-        if let r = reported, Timestamp(iso: r) == nil {
-            throw ValidationError("--reported must be an ISO date like 2016-07-18, not \(r)")
+        try live.check()
+        if !plain && paths.contains("-") {
+            throw ValidationError("following standard input needs --plain (the monitor reads keys from the terminal)")
         }
-        if let c = onChange, ChangeHook(command: c) == nil {
-            throw ValidationError("--on-change needs a command (quotes must be balanced)")
-        }
-        if hookTimeout <= 0 { throw ValidationError("--hook-timeout must be more than 0 seconds") }
     }
 
     func run() throws {
+        if plain {
+            try Self.checkPaths(paths)
+            let store = try storeOptions.open()
+            try runPlain(store: store, feed: LiveFeed(paths: paths, store: store, reported: live.reportedTime))
+        } else {
+            try Self.runMonitor(paths: paths, storeOptions: storeOptions, theme: theme, mouse: !noMouse, live: live)
+        }
+    }
+
+    static func checkPaths(_ paths: [String]) throws {
         for p in paths where p != "-" && !FileManager.default.fileExists(atPath: p) {
             throw CLIError("\(p): no such file or folder", code: 1)
         }
+    }
+
+    /// The monitor in LIVE mode, fed by the follower through its inbox within a frame of a file completing.
+    static func runMonitor(
+        paths: [String], storeOptions: StoreOptions, theme: String?, mouse: Bool, live: LiveOptions
+    ) throws {
+        let env = ProcessInfo.processInfo.environment
+        try Monitor.preflight(environment: env)
+        try checkPaths(paths)
         let store = try storeOptions.open()
-        let feed = LiveFeed(paths: paths, store: store, reported: reported.flatMap { Timestamp(iso: $0) })
-        try runPlain(store: store, feed: feed)
+        let machine = StateMachine(try store.allTransitions())
+        let feed = LiveFeed(paths: paths, store: store, reported: live.reportedTime)
+        let inbox = Inbox()
+        let hooks = live.hook.map { hook in HookQueue(hook: hook) { inbox.post([.note($0)]) } }
+        var loopHooks = try Monitor.storeHooks(store, storeOptions: storeOptions, now: { TimeParsing.now() })
+        loopHooks.inbox = { inbox.take() }
+        feed.follower.start()
+        PosixThreadRunner.detach { [hooks] in
+            // The hook needs the applied changes, so this side keeps its own fold only when there is one.
+            var printer = hooks.map { _ in ChangePrinter(machine: machine) }
+            while !inbox.isClosed {
+                let batch = feed.process(feed.follower.next(timeout: 0.2))
+                var msgs: [Msg] = batch.groups.map { .transitions($0) }
+                msgs += batch.notes.map { .note($0) }
+                if let p = batch.problems { msgs.append(.followStatus(p)) }
+                if !msgs.isEmpty { inbox.post(msgs) }
+                if let hooks, printer != nil {
+                    for e in batch.groups.flatMap({ printer!.apply($0) }) + printer!.expiries(upTo: TimeParsing.now()) {
+                        hooks.run(LogText.object(e).json)
+                    }
+                }
+            }
+        }
+        let status = try Monitor.run(
+            machine: machine, now: TimeParsing.now(), clock: .live, theme: theme, mouse: mouse, environment: env,
+            hooks: loopHooks, start: Monitor.Start(bellOnRaise: live.bell))
+        inbox.close()
+        feed.follower.stop()
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// The plain mode: one line per applied change on stdout, notes on stderr.
     private func runPlain(store: any AlertStoring, feed: LiveFeed) throws {
         var printer = ChangePrinter(machine: StateMachine(try store.allTransitions()))
-        let hooks = onChange.flatMap { ChangeHook(command: $0, timeout: hookTimeout) }.map { hook in
-            HookQueue(hook: hook) { Console.note("alertmon watch: \($0)") }
-        }
-        let ringBell = bell && isatty(1) == 1
+        let hooks = live.hook.map { hook in HookQueue(hook: hook) { Console.note("alertmon watch: \($0)") } }
+        let ringBell = live.bell && isatty(1) == 1
         let onlyStdin = paths.allSatisfy { $0 == "-" }
         feed.follower.start()
         var done = false
@@ -115,5 +151,61 @@ struct ChangePrinter {
         let from = expiredThrough.adding(seconds: 1)
         expiredThrough = now
         return machine.changes(from: from, to: now).filter { $0.kind == .expired }
+    }
+}
+
+/// `--bell`, `--on-change`, `--hook-timeout` and `--reported`, shared by `watch` and `monitor --follow`.
+struct LiveOptions: ParsableArguments {
+    @Flag(name: .long, help: "Ring the terminal bell when a level is raised.")
+    var bell = false
+
+    @Option(
+        name: .customLong("on-change"),
+        help: ArgumentHelp(
+            "Run this command (no shell) for each applied change, with the change as JSON on its stdin.",
+            valueName: "command"))
+    var onChange: String?
+
+    @Option(name: .customLong("hook-timeout"), help: "Seconds before a hook is killed.")
+    var hookTimeout: Double = 5
+
+    @Option(name: .long, help: "Publication date for reports without a dateline (YYYY-MM-DD or ISO date-time).")
+    var reported: String?
+
+    func check() throws {
+        if let r = reported, Timestamp(iso: r) == nil {
+            throw ValidationError("--reported must be an ISO date like 2016-07-18, not \(r)")
+        }
+        if let c = onChange, ChangeHook(command: c) == nil {
+            throw ValidationError("--on-change needs a command (quotes must be balanced)")
+        }
+        if hookTimeout <= 0 { throw ValidationError("--hook-timeout must be more than 0 seconds") }
+    }
+
+    var reportedTime: Timestamp? { reported.flatMap { Timestamp(iso: $0) } }
+    var hook: ChangeHook? { onChange.flatMap { ChangeHook(command: $0, timeout: hookTimeout) } }
+}
+
+/// Messages from the follower thread to the monitor's loop.
+final class Inbox: Sendable {
+    private let state = Mutex<(msgs: [Msg], closed: Bool)>(([], false))
+
+    func post(_ m: [Msg]) { state.withLock { $0.msgs += m } }
+
+    func take() -> [Msg] {
+        state.withLock { s in
+            defer { s.msgs.removeAll() }
+            return s.msgs
+        }
+    }
+
+    func close() { state.withLock { $0.closed = true } }
+    var isClosed: Bool { state.withLock { $0.closed } }
+}
+
+/// A detached thread for the follower's ingest loop.
+enum PosixThreadRunner {
+    static func detach(_ body: @escaping @Sendable () -> Void) {
+        Thread.detachNewThread(body)
     }
 }

@@ -35,10 +35,10 @@ struct MonitorEndToEndTests {
         }
 
         /// Runs `shell` under sh with the binary as $0 and the store as $1; the pane stays alive after.
-        func session(_ shell: String, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        func session(_ shell: String, width: Int = 120, height: Int = 40, extra: [String] = []) throws -> TmuxSession {
             try TmuxSession(
                 width: width, height: height, environment: environment,
-                command: ["sh", "-c", shell + "; exec sleep 600", binary, store])
+                command: ["sh", "-c", shell + "; exec sleep 600", binary, store] + extra)
         }
 
         func remove() { try? FileManager.default.removeItem(at: dir) }
@@ -172,6 +172,32 @@ struct MonitorEndToEndTests {
         tmux.type("]")
         #expect(tmux.waitFor { $0.contains("REPLAY ▶ ×120") }.ok, "] did not double the speed")
 
+        tmux.type("q")
+        expectRestored(tmux, exit: 0)
+    }
+
+    @Test func watchShowsAReportDroppedIntoTheFolder() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let inbox = s.dir.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let tmux = try s.session(#""$0" watch --store "$1" "$2"; echo "EXIT=$?"; stty -a"#, extra: [inbox.path])
+        defer { tmux.close() }
+        #expect(tmux.waitFor { $0.contains("LIVE") && $0.contains("Almaty") }.ok)
+        #expect(!tmux.capture().contains("Taraz"))
+        // Written elsewhere and moved in, as a finished report arrives.
+        let staged = s.dir.appendingPathComponent("taraz.txt")
+        try "TARAZ, January 26, 2022 — A red level of terrorist threat was declared in Taraz on Wednesday.\n"
+            .write(to: staged, atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(at: staged, to: inbox.appendingPathComponent("taraz.txt"))
+        let red = tmux.waitFor(escapes: true) { screen in
+            screen.split(separator: "\n").contains {
+                $0.contains("RED") && $0.contains("Taraz") && $0.contains("\u{1B}[")
+            }
+        }
+        #expect(red.ok, "Taraz never turned red: \(red.screen)")
+        try FileManager.default.removeItem(at: inbox)
+        #expect(tmux.waitFor { $0.contains("inbox") && ($0.contains("No such file") || $0.contains("removed")) }.ok)
         tmux.type("q")
         expectRestored(tmux, exit: 0)
     }
