@@ -114,7 +114,8 @@ enum Monitor {
         let zone = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(now.seconds)))
         var model = Model(
             machine: machine, now: now, zoneLabel: zoneLabel(offset: zone), zoneOffset: Int32(zone),
-            clock: clock, themeNames: names, replay: start.replay, days: start.days, filter: start.filter)
+            clock: clock, themeNames: names, matcher: AliasMatcher.make(), replay: start.replay, days: start.days,
+            filter: start.filter)
         model.bellOnRaise = start.bellOnRaise
         model.hint = start.hint
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty

@@ -109,6 +109,17 @@ struct MonitorEndToEndTests {
         #expect(tmux.waitFor { $0.contains("/almж") }.ok, "Cyrillic did not reach the filter")
         tmux.keys("BSpace")
         #expect(tmux.waitFor { $0.contains("/alm") && !$0.contains("/almж") }.ok, "Backspace did not delete")
+        // Aliases from the gazetteer: the Russian and the historical name find Almaty too.
+        for alias in ["Алматы", "Alma-Ata"] {
+            tmux.keys("Escape")
+            tmux.type("/" + alias)
+            let found = tmux.waitFor {
+                $0.contains("/" + alias) && $0.contains("● RED    Almaty") && !$0.contains("Astana")
+            }
+            #expect(found.ok, "\(alias) did not find Almaty: \(found.screen)")
+        }
+        tmux.keys("Escape")
+        tmux.type("/alm")
         tmux.keys("Enter")
 
         tmux.type("?")

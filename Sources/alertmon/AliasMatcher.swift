@@ -1,0 +1,29 @@
+import AlertUI
+import Gazetteer
+import Synchronization
+
+/// The `/` filter's matcher: a place matches by its name or any gazetteer alias ("Алматы",
+/// "Alma-Ata" find Almaty), case- and diacritic-insensitively.
+enum AliasMatcher {
+    /// Folded names per place, looked up once; the filter runs on every keystroke.
+    private static let cache = Mutex<[String: [String]]>([:])
+
+    static func make(_ gazetteer: Gazetteer = .shared) -> PlaceMatcher {
+        PlaceMatcher { ref, term in
+            if ref.folded.contains(term) { return true }
+            let key = (ref.placeID.map(String.init) ?? "") + "|" + ref.name + "|" + (ref.country ?? "")
+            let names =
+                cache.withLock { $0[key] }
+                ?? {
+                    let place =
+                        ref.placeID.flatMap { gazetteer.place(id: $0) }
+                        ?? gazetteer.lookup(ref.name, country: ref.country).first
+                    let folded = place.map { p in ([p.name] + p.aliases).map(Gazetteer.fold) } ?? []
+                    cache.withLock { $0[key] = folded }
+                    return folded
+                }()
+            let q = Gazetteer.fold(term)
+            return !q.isEmpty && names.contains { $0.contains(q) }
+        }
+    }
+}
