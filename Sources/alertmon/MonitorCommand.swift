@@ -33,10 +33,20 @@ struct MonitorCommand: ParsableCommand {
         completion: .file())
     var follow: [String] = []
 
+    /// `--bell`, `--on-change`… for `--follow`.
+    @OptionGroup(title: "With --follow") var live: LiveOptions
+
+    func validate() throws {
+        try live.check()
+        if follow.contains("-") {
+            throw ValidationError("--follow takes folders or files; for stdin use `watch --plain -`")
+        }
+    }
+
     func run() throws {
         if !follow.isEmpty {
             try WatchCommand.runMonitor(
-                paths: follow, storeOptions: storeOptions, theme: theme, mouse: !noMouse, live: LiveOptions())
+                paths: follow, storeOptions: storeOptions, theme: theme, mouse: !noMouse, live: live)
             return
         }
         let env = ProcessInfo.processInfo.environment

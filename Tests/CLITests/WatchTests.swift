@@ -54,6 +54,14 @@ import Testing
         #expect(r.stderr.contains("alertmon watch: hook failed: sh: exit 3"))
     }
 
+    @Test func followOnTheRootCommandOpensTheLiveMonitor() throws {
+        // No terminal here, so the monitor's preflight answers: the options parsed and the monitor was asked for.
+        let r = try cli.run(["--follow", dir.path, "--store", store, "--bell"])
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1)
+        #expect(r.stderr.contains("the monitor needs a terminal"))
+    }
+
     @Test func aMissingPathIsAOneLineError() throws {
         let r = try cli.run(["watch", "--plain", "--store", store, dir.path + "/nowhere"])
         #expect(r.status == 1)
