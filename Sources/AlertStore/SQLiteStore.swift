@@ -91,22 +91,26 @@ public final class SQLiteStore: AlertStoring, @unchecked Sendable {
 
     /// Loads place rows added since the last load (by this or another connection).
     func loadPlaces() throws {
+        try pool.read { db in try loadPlaces(in: db) }
+    }
+
+    /// The same, on a connection already open: GRDB reads are not reentrant, so a query that meets
+    /// a place it has not cached loads it through its own connection.
+    func loadPlaces(in db: Database) throws {
         let high = cache.withLock { cache.placeHigh }
-        try pool.read { db in
-            let s = try RawStatement(
-                db, "SELECT id, city, country, canonical FROM place WHERE id > ? ORDER BY id")
-            s.bind(1, high)
-            while try s.step() {
-                cache.addPlace(
-                    id: s.int(0), spelling: Spelling(city: s.text(1) ?? "", country: s.text(2)),
-                    canonicalID: s.optionalInt(3))
-            }
+        let s = try RawStatement(
+            db, "SELECT id, city, country, canonical FROM place WHERE id > ? ORDER BY id")
+        s.bind(1, high)
+        while try s.step() {
+            cache.addPlace(
+                id: s.int(0), spelling: Spelling(city: s.text(1) ?? "", country: s.text(2)),
+                canonicalID: s.optionalInt(3))
         }
     }
 
-    func spelling(_ id: Int64) throws -> Spelling {
+    func spelling(_ id: Int64, in db: Database) throws -> Spelling {
         if let s = cache.spelling(id) { return s }
-        try loadPlaces()
+        try loadPlaces(in: db)
         guard let s = cache.spelling(id) else {
             throw StoreError.database("transition refers to a missing place \(id)")
         }
@@ -123,10 +127,10 @@ public final class SQLiteStore: AlertStoring, @unchecked Sendable {
         FROM "transition" t JOIN source s ON s.id = t.source
         """
 
-    func read(_ s: RawStatement) throws -> (Transition, Int64) {
+    func read(_ s: RawStatement, in db: Database) throws -> (Transition, Int64) {
         let effective = s.int(1)
         let f = RowCodec.unpack(formats: s.int(6))
-        let spelling = try spelling(s.optionalInt(12) ?? s.int(0))
+        let spelling = try spelling(s.optionalInt(12) ?? s.int(0), in: db)
         let until = RowCodec.untilSeconds(effective: effective, code: s.int(4))
         var confidence: Double?
         if !s.isNull(11) {
@@ -177,7 +181,7 @@ public final class SQLiteStore: AlertStoring, @unchecked Sendable {
                 if let f = range.from { s.bind(1, f.seconds) }
                 if let t = range.to { s.bind(2, t.seconds) }
                 var out: [Transition] = []
-                while try s.step() { out.append(try read(s).0) }
+                while try s.step() { out.append(try read(s, in: db).0) }
                 return out
             }
         }
@@ -193,7 +197,7 @@ public final class SQLiteStore: AlertStoring, @unchecked Sendable {
                 var out: [Transition] = []
                 var last = marker.value
                 while try s.step() {
-                    let (t, id) = try read(s)
+                    let (t, id) = try read(s, in: db)
                     out.append(t)
                     last = id
                 }

@@ -21,6 +21,21 @@ import Testing
         #expect(try c.count() == 2)
     }
 
+    /// A monitor's store reading rows another process wrote about a place it has never seen
+    /// (GRDB reads are not reentrant: the place must load through the open connection).
+    @Test func readersSeePlacesAnotherConnectionAdded() throws {
+        let monitor = try SQLiteStore(path: path)
+        try monitor.append([transition("Almaty", .red, "2016-07-18")])
+        let marker = try monitor.marker()
+        _ = try monitor.allTransitions()
+        let importer = try SQLiteStore(path: path)
+        try importer.append([transition("Oral", .orange, "2016-07-19")])
+        let (fresh, _) = try monitor.changes(since: marker)
+        #expect(fresh.map(\.city) == ["Oral"])
+        try importer.append([transition("Taraz", .yellow, "2016-07-20")])
+        #expect(try monitor.transitions(in: .all, places: nil).map(\.city) == ["Almaty", "Oral", "Taraz"])
+    }
+
     @Test func manySourcesAcrossBatchesStayIdempotent() throws {
         let store = try SQLiteStore(path: path)
         let batch = (0..<3000).map { n in
