@@ -18,7 +18,7 @@ struct DatelineFinder: Sendable {
     static let bylineWords: Set<String> = [
         "by", "published", "posted", "updated", "blog", "опубликовано", "обновлено", "press", "release",
     ]
-    static let dashes: Set<String> = ["—", "–", "-", "|", "·"]
+    static let dashes: Set<String> = ["—", "–", "-", "--", "|", "·"]
 
     func find(in sentences: [Sentence]) -> Dateline {
         var result = Dateline()
