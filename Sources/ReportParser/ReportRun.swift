@@ -80,6 +80,7 @@ struct ReportRun {
                 s = s[s.utf8.index(s.startIndex, offsetBy: min(b, s.utf8.count))...]
                 if s.trimmingSpaces().isEmpty { continue }
             }
+            if i > firstBody, i <= firstBody + 4, dateline.placeText != nil { s = Self.droppingCapsDateline(s) }
             noteYears(s, dates: dates)
             let sentence = sentences[i]
             if sentence.bullet, let level = listLevel {
@@ -223,7 +224,8 @@ struct ReportRun {
             until: untilTS,
             reported: published.map { Timestamp(year: $0.year, month: $0.month, day: $0.day) },
             source: source,
-            evidence: Sanitizer.clean(evidence).trimmingCharacters(in: .whitespaces), confidence: confidence, ordinal: transitions.count)
+            evidence: Sanitizer.clean(evidence).trimmingCharacters(in: .whitespaces), confidence: confidence,
+            ordinal: transitions.count)
         transitions.append(t)
         return true
     }
@@ -248,6 +250,22 @@ struct ReportRun {
             until: listIntro?.until, evidence: listSentence + " " + text, confidence: 0.8)
         lastTargets = [Target(place: place, text: text, coreference: false)]
         lastEffective = eff
+    }
+
+    /// "ALMATY -- Kazakh authorities…": the dateline city opening the body is not a place of the story.
+    static func droppingCapsDateline(_ s: Substring) -> Substring {
+        let toks = Tokenizer.tokens(String(s))
+        var k = 0
+        while k < toks.count, toks[k].kind == .word, toks[k].text == toks[k].text.uppercased(), toks[k].text.count > 1 {
+            k += 1
+        }
+        guard k > 0, k < toks.count, DatelineFinder.dashes.contains(toks[k].text) else { return s }
+        var j = k
+        while j < toks.count, DatelineFinder.dashes.contains(toks[j].text) { j += 1 }
+        guard j < toks.count else { return s }
+        let str = String(s)
+        let offset = str.utf8.distance(from: str.startIndex, to: toks[j].range.lowerBound)
+        return s[s.utf8.index(s.startIndex, offsetBy: offset)...]
     }
 
     static func titleCase(_ s: String) -> String {

@@ -645,7 +645,8 @@ struct SentenceAnalyzer: Sendable {
             return (l, 0.8)
         }
         if !ev.subordinate {
-            let mainSets = events.filter { !$0.subordinate }.map { Set($0.indices) }
+            // a relative or standing clause's day ("where it had been declared on May 2") is its own
+            let mainSets = events.filter { !$0.subordinate && $0.verb != .standing }.map { Set($0.indices) }
             let others = ds.filter { d in
                 d.role == .point && !d.eventLinked && mainSets.contains { $0.contains(d.start) }
             }
