@@ -315,6 +315,16 @@ struct SentenceAnalyzer: Sendable {
 
     // MARK: places
 
+    static let regionHeads: Set<String> = [
+        "oblast", "region", "province", "oblysy", "область", "области", "областью", "облысы",
+    ]
+
+    /// The name ends with a region word ("Kursk Region", "Курской области").
+    static func namesARegion(_ name: String) -> Bool {
+        guard let last = name.split(whereSeparator: { $0 == " " || $0 == "-" }).last else { return false }
+        return regionHeads.contains(last.lowercased())
+    }
+
     func placeHits(_ text: String, _ tokens: [Token], _ groups: [LevelGroup], run: ReportRun)
         -> [PlaceHit]
     {
@@ -322,7 +332,13 @@ struct SentenceAnalyzer: Sendable {
         var out: [PlaceHit] = []
         let words = tokens.map(\.folded)
         for m in mentions {
-            guard let place = m.candidates.first else { continue }
+            guard var place = m.candidates.first else { continue }
+            // "Воронежская область": a gazetteer city may carry its region's name as an alias
+            if place.scope != .region, Self.namesARegion(m.text),
+                let region = m.candidates.first(where: { $0.scope == .region })
+            {
+                place = region
+            }
             guard let s = tokens.firstIndex(where: { $0.range.upperBound > m.range.lowerBound }) else {
                 continue
             }
