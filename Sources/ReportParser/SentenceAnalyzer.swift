@@ -469,7 +469,9 @@ struct SentenceAnalyzer: Sendable {
         // national schemes: the country is the place, unless a region is named with its own level ("alert for Brussels")
         if let c = clauseCountry, !ReportRun.perPlaceSchemes.contains(Schemes.scheme(country: c).id) {
             let regional = specific.filter { h in
-                h.place.country == c && h.start > 0 && Self.targetPrepositions.contains(words[h.start - 1])
+                // "for Brussels", "for the Brussels region"
+                let p = h.start > 1 && words[h.start - 1] == "the" ? h.start - 2 : h.start - 1
+                return h.place.country == c && p >= 0 && Self.targetPrepositions.contains(words[p])
                     && (h.start == 1
                         || (max(0, h.start - 4)..<h.start).contains {
                             vocab.levelWords.matches(words, at: $0) || vocab.threatCues.matches(words, at: $0)
