@@ -62,12 +62,28 @@ struct DatelineFinder: Sendable {
                     result.bodyStart = text.utf8.distance(
                         from: text.startIndex, to: j < toks.count ? toks[j].range.lowerBound : text.endIndex)
                 }
+                if result.placeText == nil, before.isEmpty, si > 0 {
+                    result.placeText = cityBeforeDate(sentences[si - 1], line: s.line)
+                }
                 if result.placeText == nil { result.placeText = leadingCapsPlace(in: sentences, after: si) }
                 return result
             }
         }
         result.placeText = leadingCapsPlace(in: sentences, after: -1)
         return result
+    }
+
+    /// "Atyrau. March 28. INTERFAX": the city is a sentence of its own on the date's line.
+    private func cityBeforeDate(_ prev: Sentence, line: Int) -> String? {
+        guard prev.line == line else { return nil }
+        let str = String(prev.text)
+        let toks = Tokenizer.tokens(str)
+        guard let last = toks.last, last.text == ".", toks.count >= 2, toks.count <= 4 else { return nil }
+        let words = toks.dropLast()
+        guard words.allSatisfy({ ($0.kind == .word && $0.capitalized) || $0.text == "-" }),
+            let a = words.first, let b = words.last
+        else { return nil }
+        return String(str[a.range.lowerBound..<b.range.upperBound])
     }
 
     /// "STOCKHOLM — The Swedish…": an upper-case place word before a dash opening the body.

@@ -17,6 +17,17 @@ import Testing
         #expect(score.recall >= 0.98, "\(score)")
     }
 
+    /// Written after the tuning rounds and scored untouched first (P 0.619 R 0.650); the bar is
+    /// what the general fixes reached, not a target to tune to.
+    @Test func secondHeldOutScoreMeetsTheBar() throws {
+        let url = Self.expected.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("heldout2/expected.jsonl")
+        let score = try Score.of(expected: url, parser: parser)
+        #expect(score.tp + score.fn >= 20, "the set lost reports: \(score)")
+        #expect(score.precision >= 0.85, "\(score)")
+        #expect(score.recall >= 0.85, "\(score)")
+    }
+
     @Test func scoringFollowsTheSharedRules() throws {
         #expect(Score.norm("Nur-Sultan") == Score.norm("nur sultan"))
         #expect(Score.norm("Säpo") == "sapo")
