@@ -304,6 +304,21 @@ struct SentenceAnalyzer: Sendable {
                         excluded: excludedBy[ci]))
             }
         }
+        // "The orange level introduced in Aktobe … has been lowered": a participle right after the
+        // level noun describes the level a later verb changes
+        var e = 0
+        while e + 1 < out.count {
+            let v = out[e].verbIndex
+            if out[e].verb == .set, v > 0, vocab.levelWords.matches(words, at: v - 1),
+                out[e + 1].verb != .standing, out[e + 1].verb != .set
+            {
+                out[e + 1].indices = out[e].indices + out[e + 1].indices
+                out[e + 1].subordinate = out[e].subordinate
+                out.remove(at: e)
+                continue
+            }
+            e += 1
+        }
         return out
     }
 
