@@ -685,6 +685,12 @@ struct SentenceAnalyzer: Sendable {
             }
             if let p = others.first, let d = resolve(p) { return (d, 0.8) }
         }
+        // "The rest of Belgium moved to level 3": a follow-up with no day of its own shares the last one
+        if let l = run.lastEffective, let p = run.published, l < p,
+            CivilDate.daysFromCivil(p.year, p.month, p.day) - CivilDate.daysFromCivil(l.year, l.month, l.day) <= 3
+        {
+            return (l, 0.7)
+        }
         if let p = run.published { return (p, 0.8) }
         return nil
     }
