@@ -51,6 +51,8 @@ public struct Lexicon: Codable, Sendable {
     public var sinceMarkers: [String]?
     /// Phrases naming the day of an event told earlier ("on the day of the attacks").
     public var eventDay: [String]?
+    /// "The decision took effect": a follow-up giving the day of the change told just before.
+    public var tookEffect: [String]?
 
     /// Decodes a lexicon file.
     public static func decode(_ data: Data) throws -> Lexicon {
@@ -119,6 +121,7 @@ struct Vocabulary: Sendable {
     let expiry: PhraseMatcher<Int>
     let sinceMarkers: PhraseMatcher<Int>
     let eventDay: PhraseMatcher<Int>
+    let tookEffect: PhraseMatcher<Int>
     /// One-word references ("it", "он") that may open a follow-up sentence.
     let pronounSingles: [String]
     let subordinateBreaks: PhraseMatcher<Int>
@@ -187,6 +190,7 @@ struct Vocabulary: Sendable {
         expiry = list(\.expiry)
         sinceMarkers = list(\.sinceMarkers)
         eventDay = list(\.eventDay)
+        tookEffect = list(\.tookEffect)
         pronounSingles = lexicons.flatMap { $0.pronounRefs ?? [] }.map(Fold.phrase).filter { !$0.contains(" ") }
         subordinateBreaks = list(\.subordinateBreaks)
         var t = Set<String>()

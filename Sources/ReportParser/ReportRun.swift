@@ -24,6 +24,8 @@ struct ReportRun {
     var docCountry: String?
     var lastTargets: [Target] = []
     var lastEffective: CivilDate?
+    /// Transitions of the last changing sentence when it named no day (the publication day stood in).
+    var lastDefaulted: [Int] = []
     var lastCity: Place?
     var seen: Set<String> = []
     var listLevel: LevelGroup?
@@ -106,7 +108,11 @@ struct ReportRun {
             let cued = triggers.occurs(in: s) && (terrorDoc || threatWords.occurs(in: s))
             // "It was eased to orange on June 10": a follow-up about the last place needs no cue word
             let followUp = !cued && terrorDoc && !lastTargets.isEmpty && pronouns.contains(firstWord(s))
-            guard cued || followUp else { continue }
+            // "The decision took effect on May 8": dates the change just told, cue words or not
+            let dating =
+                !cued && !lastDefaulted.isEmpty
+                && vocab.tookEffect.occurs(in: Tokenizer.tokens(String(s)).map(\.folded))
+            guard cued || followUp || dating else { continue }
             analyzer.analyze(String(s), colon: sentence.endsWithColon, run: &self)
         }
         // "urgence attentat was lifted … the country returns to risque attentat": the lift led to that level

@@ -68,6 +68,18 @@ struct SentenceAnalyzer: Sendable {
                 if groups.isEmpty { return }
             }
         }
+        // "The commission said the decision took effect on December 17": the day of the change just told
+        if groups.isEmpty, !run.lastDefaulted.isEmpty, vocab.tookEffect.occurs(in: words),
+            let m = dateMentions.first(where: { $0.role == .point || $0.role == .from }),
+            let d = DateFinder.resolve(m.value, published: run.published), let p = run.published, d <= p
+        {
+            for i in run.lastDefaulted where i < run.transitions.count {
+                run.transitions[i].effective = Timestamp(year: d.year, month: d.month, day: d.day)
+            }
+            run.lastDefaulted = []
+            run.lastEffective = d
+            return
+        }
         guard !groups.isEmpty || vocab.verbs.all(in: words).contains(where: { $0.payload == .lift })
         else { return }
         let events = self.events(words)
@@ -147,6 +159,7 @@ struct SentenceAnalyzer: Sendable {
                 targets.count > 1 && ev.verb != .lift
                 && distinctLevels(named, country: targets[0].place.country, on: effective) > 1
             var emitted: [Target] = []
+            let first = run.transitions.count
             for t in targets {
                 let conf = min(dateConfidence, t.coreference ? 0.75 : 0.95)
                 let group = perPlace ? t.position.flatMap { groupFor($0, named, words) } ?? target : target
@@ -158,6 +171,9 @@ struct SentenceAnalyzer: Sendable {
                 }
             }
             if !emitted.isEmpty {
+                run.lastDefaulted =
+                    !dateMentions.contains(where: { set.contains($0.start) }) && effective == run.published
+                    ? Array(first..<run.transitions.count) : []
                 run.lastTargets = emitted
                 run.lastEffective = effective
                 sentenceTargets = emitted

@@ -55,4 +55,22 @@ import Testing
         let text = "5 января 2025. Тогда в Алматы был введен красный уровень террористической опасности."
         #expect(extract(text).isEmpty)
     }
+
+    @Test func theDecisionTookEffectDatesTheChangeJustTold() {
+        let text = """
+            May 10, 2024
+
+            Officials cancelled the orange terrorist threat level in Taraz. The commission said the decision \
+            took effect on May 8.
+            """
+        #expect(extract(text) == ["Taraz normal 2024-05-08"])
+    }
+
+    @Test func aFollowUpSharesTheLastRecentDay() {
+        let text = """
+            17 October 2023 — OCAM raised the threat level for the Brussels region to 4 on Monday. \
+            The rest of Belgium moved to level 3.
+            """
+        #expect(extract(text) == ["Brussels-Capital Region red 2023-10-16", "Belgium orange 2023-10-16"])
+    }
 }
