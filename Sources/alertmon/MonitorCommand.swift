@@ -54,7 +54,7 @@ struct MonitorCommand: ParsableCommand {
         let store = try storeOptions.open()
         let machine = StateMachine(try store.allTransitions())
         let hooks = try Monitor.storeHooks(
-            store, storeOptions: storeOptions, now: at == nil ? { TimeParsing.now() } : { nil })
+            store, now: at == nil ? { TimeParsing.now() } : { nil })
         let status = try Monitor.run(
             machine: machine, now: at ?? TimeParsing.now(), clock: at == nil ? .live : .replay,
             theme: theme, mouse: !noMouse, environment: env, hooks: hooks)
@@ -79,22 +79,19 @@ enum Monitor {
 
     /// The loop's links to the store: reload on `r`, and rows other processes add, checked once a second.
     static func storeHooks(
-        _ store: any AlertStoring, storeOptions: StoreOptions, now: @escaping () -> Timestamp?
+        _ store: any AlertStoring, now: @escaping () -> Timestamp?
     ) throws -> MonitorLoop<CursesScreen>.Hooks {
         var marker = try store.marker()
         let env = ProcessInfo.processInfo.environment
-        // Rows another process adds (a new city) are read through a freshly opened store: a store
-        // reading a place it has not cached yet re-enters GRDB and traps.
         return MonitorLoop<CursesScreen>.Hooks(
             now: now,
             reload: {
-                let current = try storeOptions.open()
-                marker = try current.marker()
-                return StateMachine(try current.allTransitions())
+                marker = try store.marker()
+                return StateMachine(try store.allTransitions())
             },
             poll: {
                 guard try store.marker() != marker else { return [] }
-                let (fresh, next) = try storeOptions.open().changes(since: marker)
+                let (fresh, next) = try store.changes(since: marker)
                 marker = next
                 return fresh
             },

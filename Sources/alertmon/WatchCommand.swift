@@ -70,10 +70,10 @@ struct WatchCommand: ParsableCommand {
         let feed = LiveFeed(paths: paths, store: store, reported: live.reportedTime)
         let inbox = Inbox()
         let hooks = live.hook.map { hook in HookQueue(hook: hook) { inbox.post([.note($0)]) } }
-        var loopHooks = try Monitor.storeHooks(store, storeOptions: storeOptions, now: { TimeParsing.now() })
+        var loopHooks = try Monitor.storeHooks(store, now: { TimeParsing.now() })
         loopHooks.inbox = { inbox.take() }
         feed.follower.start()
-        PosixThreadRunner.detach { [hooks] in
+        Thread.detachNewThread { [hooks] in
             // The hook needs the applied changes, so this side keeps its own fold only when there is one.
             var printer = hooks.map { _ in ChangePrinter(machine: machine) }
             while !inbox.isClosed {
@@ -201,11 +201,4 @@ final class Inbox: Sendable {
 
     func close() { state.withLock { $0.closed = true } }
     var isClosed: Bool { state.withLock { $0.closed } }
-}
-
-/// A detached thread for the follower's ingest loop.
-enum PosixThreadRunner {
-    static func detach(_ body: @escaping @Sendable () -> Void) {
-        Thread.detachNewThread(body)
-    }
 }
