@@ -6,15 +6,15 @@
 /// place from its effective instant on. Nothing is dropped.
 public struct StateMachine: Sendable {
     /// Every transition, in arrival order; everything else refers to them by index.
-    private var store: [Transition] = []
+    var store: [Transition] = []
     /// Per arrival: something later for the same place was already held when it arrived.
-    private var lateFlags: [Bool] = []
+    var lateFlags: [Bool] = []
     /// Arrival indices in fold order.
-    private var order: [Int32] = []
-    private var tracks: [PlaceTrack] = []
-    private var placeIndex: [PlaceKey: Int32] = [:]
+    var order: [Int32] = []
+    var tracks: [PlaceTrack] = []
+    var placeIndex: [PlaceKey: Int32] = [:]
     /// Every step that makes a log entry, in log order: time, then place, then step.
-    private var logIndex: [LogRef] = []
+    var logIndex: [LogRef] = []
 
     struct LogRef: Sendable, Equatable {
         var time: Int64
@@ -173,13 +173,13 @@ public struct StateMachine: Sendable {
     }
 
     /// Log order: time, then place, then the place's own step order. Independent of arrival order.
-    private func logBefore(_ a: LogRef, _ b: LogRef) -> Bool {
+    func logBefore(_ a: LogRef, _ b: LogRef) -> Bool {
         if a.time != b.time { return a.time < b.time }
         if a.place == b.place { return a.step < b.step }
         return tracks[Int(a.place)].key < tracks[Int(b.place)].key
     }
 
-    private func entries(_ refs: ArraySlice<LogRef>) -> [LogEntry] {
+    func entries(_ refs: ArraySlice<LogRef>) -> [LogEntry] {
         store.withUnsafeBufferPointer { s in
             tracks.withUnsafeBufferPointer { tr in
                 refs.map { tr[Int($0.place)].entry(at: Int($0.step), store: s, late: lateFlags) }

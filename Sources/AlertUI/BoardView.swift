@@ -30,7 +30,7 @@ enum BoardView {
         let rect = layout.board
         guard rect.height > 0, rect.width > 0 else { return }
         let focused = model.focus == .board
-        let total = model.places.count
+        let total = model.board.count
         let shown = model.boardRows.count
         let noun = total == 1 ? "place" : "places"
         let count = shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)"
@@ -52,7 +52,7 @@ enum BoardView {
         }
         if model.boardRows.isEmpty {
             let msg =
-                model.places.isEmpty ? "No places yet." : "No place matches the filter (Esc clears)."
+                model.board.isEmpty ? "No places yet." : "No place matches the filter (Esc clears)."
             buffer.put(msg, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 1)
             return
         }
@@ -60,10 +60,11 @@ enum BoardView {
             top: model.boardTop, selected: model.boardSel, count: shown, visible: body.height)
         let end = min(shown, top + body.height)
         for r in top..<end {
-            let p = model.places[model.boardRows[r]]
+            let entry = model.board[model.boardRows[r]]
+            let p = model.machine.row(entry)
             let y = body.y + r - top
             let selected = r == model.boardSel && focused
-            let arrived = model.placeArrived(p.key)
+            let arrived = model.placeArrived(entry.place)
             let look = theme.look(p.level)
             var x = body.x + 1
             if arrived { buffer.put("▸", at: Point(x: body.x, y: y), role: .highlight) }
@@ -80,7 +81,7 @@ enum BoardView {
                 p.until.map { Format.short($0, model.zoneOffset) } ?? "—", x: x, y: y, width: cols.until,
                 role: .dim)
             x = buffer.column(
-                String(p.sources.count), x: x, y: y, width: cols.sources, role: .dim, right: true)
+                String(p.sourceCount), x: x, y: y, width: cols.sources, role: .dim, right: true)
             if selected {
                 buffer.paint(Rect(x: body.x, y: y, width: body.width, height: 1), role: .selection)
                 buffer.cursor = Point(x: body.x, y: y)

@@ -24,7 +24,7 @@ extension Model {
     mutating func showArrivals(_ ts: [Transition]) -> [Effect] {
         let keys = Set(ts.map(\.placeKey))
         var before: [PlaceKey: Level] = [:]
-        for k in keys { before[k] = placeSlot[k].map { places[$0].level } ?? .normal }
+        for k in keys { before[k] = boardLevel(k) }
         let oldRows = logRows.count
         dataChanged()
         for k in keys { arrivedPlaces[k] = now }
@@ -32,7 +32,7 @@ extension Model {
         let grown = logRows.count - oldRows
         if !following && grown > 0 { unseen += grown }
         let raised = keys.contains { k in
-            (placeSlot[k].map { places[$0].level } ?? .normal) > (before[k] ?? .normal)
+            boardLevel(k) > (before[k] ?? .normal)
         }
         return bellOnRaise && raised ? [.bell] : []
     }
@@ -65,9 +65,20 @@ extension Model {
     /// Whether a board row's place received data a moment ago (live).
     func placeArrived(_ key: PlaceKey) -> Bool { arrivedPlaces[key].map(isFresh) ?? false }
 
+    /// Whether place number `p` received data a moment ago (live).
+    func placeArrived(_ p: Int32) -> Bool { !arrivedPlaces.isEmpty && placeArrived(machine.placeKey(p)) }
+
     /// Whether a log entry came with data a moment ago (live).
     func entryArrived(_ e: LogEntry) -> Bool {
         guard let k = e.transitionKey, let t = arrivedEntries[k] else { return false }
+        return isFresh(t)
+    }
+
+    /// Whether the live log's entry at position `i` came with data a moment ago.
+    func lineArrived(_ i: Int) -> Bool {
+        guard replay == nil, !arrivedEntries.isEmpty, let k = machine.logTransitionKey(at: i),
+            let t = arrivedEntries[k]
+        else { return false }
         return isFresh(t)
     }
 }

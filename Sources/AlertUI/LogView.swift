@@ -60,7 +60,7 @@ enum LogView {
                     r.events.isEmpty
                     ? "No changes on \(r.day.iso) (d / D go to days with events)." : "No change matches the filter."
             } else {
-                msg = model.log.isEmpty ? "No changes yet." : "No change matches the filter."
+                msg = model.logCount == 0 ? "No changes yet." : "No change matches the filter."
             }
             buffer.put(msg, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 1)
             return
@@ -72,12 +72,12 @@ enum LogView {
         let current = model.replay.map { $0.eventIndex ?? -1 }
         for r in top..<end {
             let i = model.logRows[r]
-            let e = model.log[i]
+            let e = model.logLine(i)
             let y = body.y + r - top
             // Replay: the current event is marked, later ones are still to come (dim).
             let ahead = current.map { i > $0 } ?? false
             let marked = current == i
-            let arrived = current == nil && model.entryArrived(e)
+            let arrived = current == nil && model.lineArrived(i)
             var x = body.x + 1
             if marked {
                 buffer.put("▶", at: Point(x: body.x, y: y), role: .highlight)
@@ -123,7 +123,7 @@ enum LogView {
                 x += cols.kind + 1
             }
             if cols.source > 0 {
-                buffer.column(e.sources.first ?? "", x: x, y: y, width: cols.source, role: .dim)
+                buffer.column(e.source, x: x, y: y, width: cols.source, role: .dim)
             }
             if r == model.logSel && focused {
                 buffer.paint(Rect(x: body.x, y: y, width: body.width, height: 1), role: .selection)

@@ -70,22 +70,22 @@ public struct Model: Sendable {
     var arrivedEntries: [String: Timestamp] = [:]
 
     // Derived, rebuilt on data, clock-boundary, filter and order changes.
-    /// Places on the board at `boardTime`, in no order.
-    public internal(set) var places: [PlaceState] = []
-    var placeRefs: [PlaceRef] = []
-    var placeSlot: [PlaceKey: Int] = [:]
-    /// Folded names per place, computed when data arrives.
-    var folds: [PlaceKey: String] = [:]
-    /// What the log pane lists, oldest first: every change (live) or the replayed day's events.
-    public internal(set) var log: [LogEntry] = []
-    /// `log` index → its place for filtering.
-    var logRefs: [PlaceRef] = []
-    /// Effective seconds of every transition, ascending, with the place of each (for board updates).
-    var transitionTimes: [Int64] = []
-    var transitionPlaces: [PlaceKey] = []
-    /// Indices into `places`, filtered and in board order.
+    /// Places on the board at `boardTime`, in no order (a few bytes each; rows are built when drawn).
+    public internal(set) var board: [BoardEntry] = []
+    /// Place number → its index in `board`, -1 when it has no state at `boardTime`.
+    var slot: [Int32] = []
+    /// Place number → what the filter matches against (folded names computed once per place).
+    var refs: [PlaceRef] = []
+    /// Place number → its rank in name order (ties in the board's orders).
+    var ranks: [Int32] = []
+    /// Place numbers in name order.
+    var nameOrder: [Int32] = []
+    /// Replay: each of the day's events' place number.
+    var replayPlaces: [Int32] = []
+    /// Indices into `board`, filtered and in board order.
     public internal(set) var boardRows: [Int] = []
-    /// Indices into `log`, filtered, oldest first (live: up to `now`).
+    /// Indices into the log (live: the machine's log positions; replay: the day's events), filtered,
+    /// oldest first (live: up to `now`).
     public internal(set) var logRows: [Int] = []
     /// Places per level (indexed by `Level.rawValue`), unfiltered.
     public internal(set) var counts: [Int] = [0, 0, 0, 0]
@@ -146,12 +146,31 @@ public struct Model: Sendable {
 
     /// The place on the selected board row.
     public var selectedPlaceState: PlaceState? {
-        boardRows.indices.contains(boardSel) ? places[boardRows[boardSel]] : nil
+        boardRows.indices.contains(boardSel) ? machine.placeState(board[boardRows[boardSel]]) : nil
     }
 
     /// The log entry on the selected log row.
     public var selectedLogEntry: LogEntry? {
-        logRows.indices.contains(logSel) ? log[logRows[logSel]] : nil
+        logRows.indices.contains(logSel) ? logEntry(logRows[logSel]) : nil
+    }
+
+    /// Every place on the board at `boardTime`, in `board`'s order (built on each call: for tests and tools).
+    public var places: [PlaceState] { board.map(machine.placeState) }
+
+    /// What the log pane lists, oldest first: every change (live) or the replayed day's events
+    /// (built on each call when live; the screen reads single rows).
+    public var log: [LogEntry] { replay?.events ?? machine.log }
+
+    /// How many entries the log pane's list has (see `log`).
+    public var logCount: Int { replay?.events.count ?? machine.logCount }
+
+    /// One entry of `log`.
+    public func logEntry(_ i: Int) -> LogEntry { replay.map { $0.events[i] } ?? machine.logEntry(at: i) }
+
+    /// What the log pane shows of one entry of `log`.
+    public func logLine(_ i: Int) -> LogLine {
+        if let r = replay { return LogLine(r.events[i], place: replayPlaces[i]) }
+        return machine.logLine(at: i)
     }
 
     /// The theme `t` selects, by name.
@@ -176,14 +195,9 @@ public struct Note: Sendable, Hashable {
 }
 
 extension Model {
-    /// Data replaced or grew: refold names, the log, then the board.
+    /// Data replaced or grew: names of new places, the log, then the board.
     mutating func dataChanged() {
-        for key in machine.placeKeys where folds[key] == nil {
-            folds[key] = TextFold.fold(key.name)
-        }
-        let ts = machine.transitions
-        transitionTimes = ts.map(\.effective.seconds)
-        transitionPlaces = ts.map(\.placeKey)
+        indexPlaces()
         if let r = replay {
             // Keep the replay where it was: same day, same instant, same event.
             let index = r.eventIndex
@@ -195,13 +209,42 @@ extension Model {
                 while c.eventIndex != index { c.stepForward() }
             }
             replay = c
-            log = c.events
-        } else {
-            log = machine.log
+            indexReplayEvents()
         }
-        logRefs = log.map { ref(city: $0.city, country: $0.country, id: nil) }
         rebuildBoard()
         if replay != nil { refilter() }
+    }
+
+    /// Filter names and name ranks for places the machine learnt since the last call.
+    mutating func indexPlaces() {
+        let n = machine.placeCount
+        guard refs.count < n else { return }
+        for p in refs.count..<n {
+            let (city, country, id) = machine.placeIdentity(Int32(p))
+            refs.append(PlaceRef(name: city, country: country, placeID: id, folded: TextFold.fold(city)))
+        }
+        let old = nameOrder.count
+        if n - old < 64 {
+            // A few new places (live arrivals): insert each, no full sort.
+            for p in old..<n {
+                let key = machine.placeKey(Int32(p))
+                let m = machine
+                let at = Search.first(in: nameOrder) { !(m.placeKey($0) < key) }
+                nameOrder.insert(Int32(p), at: at)
+            }
+        } else {
+            let keys = (0..<n).map { machine.placeKey(Int32($0)) }
+            nameOrder = (0..<n).sorted { keys[$0] < keys[$1] }.map(Int32.init)
+        }
+        var r = [Int32](repeating: 0, count: n)
+        for (rank, p) in nameOrder.enumerated() { r[Int(p)] = Int32(rank) }
+        ranks = r
+        slot += [Int32](repeating: -1, count: n - slot.count)
+    }
+
+    /// The place number of each of the replayed day's events.
+    mutating func indexReplayEvents() {
+        replayPlaces = (replay?.events ?? []).map { machine.placeNumber($0.placeKey) ?? -1 }
     }
 
     /// The log entries of one UTC day.
@@ -210,20 +253,13 @@ extension Model {
         return machine.changes(from: start, to: start.adding(seconds: 86_399))
     }
 
-    func ref(city: String, country: String?, id: Int?) -> PlaceRef {
-        let key = PlaceKey(name: city, country: country)
-        return PlaceRef(
-            name: city, country: country, placeID: id, folded: folds[key] ?? TextFold.fold(city))
-    }
-
     /// The board at `now` from scratch (one binary search per place), and when it next changes by itself.
     mutating func rebuildBoard() {
-        let board = machine.board(at: now)
-        places = Array(board.places.values)
-        placeRefs = places.map { ref(city: $0.city, country: $0.country, id: $0.placeID) }
-        placeSlot = [:]
-        for (i, p) in places.enumerated() { placeSlot[p.key] = i }
-        boardMoved()
+        let snap = machine.snapshot(at: now)
+        board = snap.entries
+        for i in slot.indices { slot[i] = -1 }
+        for (i, e) in board.enumerated() { slot[Int(e.place)] = Int32(i) }
+        boardMoved(counts: snap.counts)
     }
 
     /// Brings the board to `now`: nothing when still valid, only the places that changed in between
@@ -236,60 +272,59 @@ extension Model {
         }
         let lo = min(boardTime, now).seconds
         let hi = max(boardTime, now).seconds
-        let a = Search.firstAbove(transitionTimes, lo)
-        let b = Search.firstAbove(transitionTimes, hi)
+        let moved = machine.transitionCount(after: lo, through: hi)
         let expiries = machine.changeCount(from: Timestamp(seconds: lo + 1), to: Timestamp(seconds: hi))
-        guard (b - a) + expiries <= max(64, places.count / 8) else {
+        guard moved + expiries <= max(64, board.count / 8) else {
             rebuildBoard()
             return true
         }
-        var keys = Set(transitionPlaces[a..<b])
-        if expiries > 0 {
-            for e in machine.changes(from: Timestamp(seconds: lo + 1), to: Timestamp(seconds: hi)) {
-                keys.insert(e.placeKey)
-            }
-        }
-        for key in keys.sorted() { updatePlace(key) }
+        for p in machine.placesChanged(after: lo, through: hi) { updatePlace(p) }
         boardMoved()
         return true
     }
 
-    /// Replaces one place's cached state with its state at `now` (adding or removing it).
-    mutating func updatePlace(_ key: PlaceKey) {
-        let state = machine.state(of: key, at: now)
-        if let i = placeSlot[key] {
-            if let state {
-                places[i] = state
+    /// Replaces one place's entry with its entry at `now` (adding or removing it).
+    mutating func updatePlace(_ p: Int32) {
+        let entry = machine.boardEntry(of: p, at: now)
+        let i = Int(slot[Int(p)])
+        if i >= 0 {
+            if let entry {
+                board[i] = entry
             } else {
-                let last = places.count - 1
+                let last = board.count - 1
                 if i != last {
-                    places[i] = places[last]
-                    placeRefs[i] = placeRefs[last]
-                    placeSlot[places[i].key] = i
+                    board[i] = board[last]
+                    slot[Int(board[i].place)] = Int32(i)
                 }
-                places.removeLast()
-                placeRefs.removeLast()
-                placeSlot[key] = nil
+                board.removeLast()
+                slot[Int(p)] = -1
             }
-        } else if let state {
-            placeSlot[key] = places.count
-            places.append(state)
-            placeRefs.append(ref(city: state.city, country: state.country, id: state.placeID))
+        } else if let entry {
+            slot[Int(p)] = Int32(board.count)
+            board.append(entry)
         }
     }
 
+    /// The level place `key` has on the board now (normal when it has none).
+    func boardLevel(_ key: PlaceKey) -> Level {
+        guard let p = machine.placeNumber(key), Int(p) < slot.count, slot[Int(p)] >= 0 else { return .normal }
+        return board[Int(slot[Int(p)])].level
+    }
+
     /// Counts, the next instant the board changes by itself, then the filtered rows.
-    mutating func boardMoved() {
-        counts = [0, 0, 0, 0]
-        var next: Timestamp?
-        for p in places {
-            counts[p.level.rawValue] += 1
-            if let u = p.until, u > now, next.map({ u < $0 }) ?? true { next = u }
+    mutating func boardMoved(counts known: [Int]? = nil) {
+        if let known {
+            counts = known
+        } else {
+            counts = [0, 0, 0, 0]
+            for e in board { counts[e.level.rawValue] += 1 }
         }
-        let i = Search.firstAbove(transitionTimes, now.seconds)
-        if i < transitionTimes.count {
-            let t = Timestamp(seconds: transitionTimes[i])
-            if next.map({ t < $0 }) ?? true { next = t }
+        var next: Timestamp?
+        for e in board where e.level != .normal {
+            if let u = machine.until(e), u > now, next.map({ u < $0 }) ?? true { next = u }
+        }
+        if let s = machine.nextTransitionTime(after: now.seconds), next.map({ s < $0.seconds }) ?? true {
+            next = Timestamp(seconds: s)
         }
         boardTime = now
         nextChange = next
@@ -302,53 +337,75 @@ extension Model {
     mutating func refilter(log withLog: Bool = true) {
         let q = query
         let floor = levelFilter.floor
+        // The query is asked once per place, not once per row.
+        let admitted: [Bool] = q.terms.isEmpty ? [] : refs.map { q.admits($0, matcher) }
+        func admits(_ p: Int32) -> Bool { admitted.isEmpty || (p >= 0 && admitted[Int(p)]) }
         var rows: [Int] = []
-        rows.reserveCapacity(places.count)
-        for i in places.indices where places[i].level >= floor && q.admits(placeRefs[i], matcher) {
-            rows.append(i)
-        }
-        let ps = places
+        rows.reserveCapacity(board.count)
+        for i in board.indices where board[i].level >= floor && admits(board[i].place) { rows.append(i) }
+        let b = board
+        let rk = ranks
         switch order {
         case .severity:
-            rows.sort { a, b in
-                let x = ps[a]
-                let y = ps[b]
-                return x.level != y.level ? x.level > y.level : x.key < y.key
+            rows.sort { x, y in
+                let a = b[x]
+                let c = b[y]
+                return a.level != c.level ? a.level > c.level : rk[Int(a.place)] < rk[Int(c.place)]
             }
         case .name:
-            rows.sort { ps[$0].key < ps[$1].key }
+            rows.sort { rk[Int(b[$0].place)] < rk[Int(b[$1].place)] }
         case .recent:
-            rows.sort { a, b in
-                let x = ps[a]
-                let y = ps[b]
-                return x.lastChange != y.lastChange ? x.lastChange > y.lastChange : x.key < y.key
+            var changed = [Int64](repeating: 0, count: b.count)
+            for i in rows { changed[i] = machine.row(b[i]).lastChange.seconds }
+            rows.sort { x, y in
+                changed[x] != changed[y] ? changed[x] > changed[y] : rk[Int(b[x].place)] < rk[Int(b[y].place)]
             }
         }
         boardRows = rows
 
         if withLog {
             var logs: [Int] = []
-            var end = log.count
-            if replay == nil {
-                while end > 0, log[end - 1].time > now { end -= 1 }
-            }
-            for i in 0..<end where max(log[i].from, log[i].to) >= floor && q.admits(logRefs[i], matcher) {
-                logs.append(i)
+            if let r = replay {
+                for i in r.events.indices
+                where max(r.events[i].from, r.events[i].to) >= floor && admits(replayPlaces[i]) {
+                    logs.append(i)
+                }
+            } else {
+                let end = machine.logPositions(from: Timestamp(seconds: .min), to: now).upperBound
+                if floor == .normal && admitted.isEmpty {
+                    logs = Array(0..<end)
+                } else {
+                    for i in 0..<end {
+                        let e = machine.logSummary(at: i)
+                        if max(e.from, e.to) >= floor && admits(e.place) { logs.append(i) }
+                    }
+                }
             }
             logRows = logs
         }
 
-        if let key = selectedPlace, let i = boardRows.firstIndex(where: { places[$0].key == key }) {
+        if let key = selectedPlace, let p = machine.placeNumber(key), slot[Int(p)] >= 0,
+            let i = boardRows.firstIndex(of: Int(slot[Int(p)]))
+        {
             boardSel = i
         }
         if replay != nil {
             logSel = currentLogRow ?? 0
         } else if following {
             logSel = logRows.count - 1
-        } else if let e = selectedLog, let i = logRows.lastIndex(where: { log[$0] == e }) {
+        } else if let e = selectedLog, let i = lastRow(of: e) {
             logSel = i
         }
         clampSelection()
+    }
+
+    /// The last log row showing `e` (rows are compared by time and place before any entry is built).
+    func lastRow(of e: LogEntry) -> Int? {
+        let p = machine.placeNumber(e.placeKey) ?? -1
+        return logRows.lastIndex { i in
+            let line = logLine(i)
+            return line.time == e.time && line.place == p && logEntry(i) == e
+        }
     }
 
     /// The log row of the replay's current event, or the last row before it when the filter hides it.
@@ -361,7 +418,7 @@ extension Model {
     mutating func clampSelection() {
         boardSel = max(0, min(boardSel, boardRows.count - 1))
         logSel = max(0, min(logSel, logRows.count - 1))
-        selectedPlace = selectedPlaceState?.key
+        selectedPlace = boardRows.indices.contains(boardSel) ? machine.placeKey(board[boardRows[boardSel]].place) : nil
         selectedLog = selectedLogEntry
         let layout = self.layout(size)
         boardTop = Layout.scroll(
@@ -373,6 +430,17 @@ extension Model {
 
 /// Binary searches over sorted arrays.
 enum Search {
+    /// The index of the first element for which `atOrAfter` holds (it must hold for a suffix).
+    static func first<T>(in a: [T], where atOrAfter: (T) -> Bool) -> Int {
+        var lo = 0
+        var hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if atOrAfter(a[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
     /// The index of the first element greater than `v` (the count when none is).
     static func firstAbove<T: Comparable>(_ a: [T], _ v: T) -> Int {
         var lo = 0

@@ -35,8 +35,7 @@ extension Model {
         var c = old.moved(to: day, events: dayEvents(day))
         if let t { c.seek(to: t) }
         replay = c
-        log = c.events
-        logRefs = log.map { ref(city: $0.city, country: $0.country, id: nil) }
+        indexReplayEvents()
         now = c.time
         syncBoard()
         refilter()

@@ -16,7 +16,9 @@ extension Model {
             return m.tick(t)
         case .loaded(let machine):
             m.machine = machine
-            m.folds = [:]
+            m.refs = []
+            m.slot = []
+            m.nameOrder = []
             m.days = Array(Set(m.days + machine.eventDays)).sorted()
             m.frozenArrivals = []
             m.arrivedWhileFrozen = 0

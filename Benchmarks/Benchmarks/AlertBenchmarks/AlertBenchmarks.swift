@@ -48,9 +48,16 @@ let benchmarks: @Sendable () -> Void = {
         metrics: metrics, timeUnits: .microseconds, warmupIterations: 3, scalingFactor: .one,
         maxDuration: .seconds(seconds), maxIterations: 2_000, setup: { _ = fixture })
 
+    // A seek is what the screen needs at a new instant: every place's entry and the counts per level.
     let seek = Instants()
+    Benchmark("seek snapshot(at:)", configuration: config) { _ in
+        blackHole(fixture.machine.snapshot(at: seek.next()))
+    }
+
+    // The same instant with every place's full state built (sources, evidence), for scale.
+    let full = Instants()
     Benchmark("seek board(at:)", configuration: config) { _ in
-        blackHole(fixture.machine.board(at: seek.next()))
+        blackHole(fixture.machine.board(at: full.next()))
     }
 
     let refold = Instants()
@@ -61,12 +68,12 @@ let benchmarks: @Sendable () -> Void = {
     // A replay step is the cursor's move plus the board at the new clock, as the screen needs it.
     let forward = Replay()
     Benchmark("replay step forward", configuration: config) { _ in
-        blackHole(fixture.machine.board(at: forward.step(forward: true)))
+        blackHole(fixture.machine.snapshot(at: forward.step(forward: true)))
     }
 
     let back = Replay()
     Benchmark("replay step back", configuration: config) { _ in
-        blackHole(fixture.machine.board(at: back.step(forward: false)))
+        blackHole(fixture.machine.snapshot(at: back.step(forward: false)))
     }
 
     // One frame into the reused cell buffer; the clock's tick is outside the measurement.

@@ -1,0 +1,157 @@
+/// One place on the board at an instant: the place's number in the machine and the step of its
+/// history in force then. Twelve bytes; a place's full `PlaceState` is built only when asked for.
+public struct BoardEntry: Sendable, Hashable {
+    /// The place's number in its machine (`StateMachine.placeKey(_:)`).
+    public let place: Int32
+    let step: Int32
+    public let level: Level
+}
+
+/// The board at an instant as the screen needs it: an entry per place that has a state, and the
+/// count per level. Built with one binary search per place and no per-place allocation.
+public struct BoardSnapshot: Sendable, Hashable {
+    public let time: Timestamp
+    public let entries: [BoardEntry]
+    /// Places per level, indexed by `Level.rawValue`.
+    public let counts: [Int]
+}
+
+/// What a board row shows of one place. The strings are the machine's own (shared, not copied).
+public struct BoardRow: Sendable, Hashable {
+    public var city: String
+    public var country: String?
+    public var placeID: Int?
+    public var level: Level
+    public var since: Timestamp
+    public var until: Timestamp?
+    public var lastChange: Timestamp
+    /// Distinct reports supporting the current level.
+    public var sourceCount: Int
+}
+
+extension StateMachine {
+    /// How many places the machine knows; places are numbered 0..<placeCount in arrival order.
+    public var placeCount: Int { tracks.count }
+
+    /// The key of place number `p`.
+    public func placeKey(_ p: Int32) -> PlaceKey { tracks[Int(p)].key }
+
+    /// The number of the place with `key`, nil when it never appeared.
+    public func placeNumber(_ key: PlaceKey) -> Int32? { placeIndex[key] }
+
+    /// The place's name, country and gazetteer id as its first transition gave them.
+    public func placeIdentity(_ p: Int32) -> (city: String, country: String?, placeID: Int?) {
+        let items = tracks[Int(p)].items
+        guard let first = items.first else { return (tracks[Int(p)].key.name, nil, nil) }
+        let t = store[Int(first)]
+        var id = t.placeID
+        if id == nil {
+            for i in items.dropFirst() where store[Int(i)].placeID != nil {
+                id = store[Int(i)].placeID
+                break
+            }
+        }
+        return (t.city, t.country, id)
+    }
+
+    /// The board at `t` as entries and counts (no place's full state is built).
+    public func snapshot(at t: Timestamp) -> BoardSnapshot {
+        var entries: [BoardEntry] = []
+        entries.reserveCapacity(tracks.count)
+        var counts = [0, 0, 0, 0]
+        tracks.withUnsafeBufferPointer { tr in
+            for k in tr.indices {
+                guard let i = tr[k].stepIndex(atOrBefore: t.seconds) else { continue }
+                let level = tr[k].steps[i].level
+                counts[level.rawValue] += 1
+                entries.append(BoardEntry(place: Int32(k), step: Int32(i), level: level))
+            }
+        }
+        return BoardSnapshot(time: t, entries: entries, counts: counts)
+    }
+
+    /// Place `p`'s entry at `t`, nil when nothing had happened to it yet.
+    public func boardEntry(of p: Int32, at t: Timestamp) -> BoardEntry? {
+        let track = tracks[Int(p)]
+        guard let i = track.stepIndex(atOrBefore: t.seconds) else { return nil }
+        return BoardEntry(place: p, step: Int32(i), level: track.steps[i].level)
+    }
+
+    /// The full state behind an entry (sources and evidence included).
+    public func placeState(_ e: BoardEntry) -> PlaceState {
+        store.withUnsafeBufferPointer { tracks[Int(e.place)].state(at: Int(e.step), store: $0) }
+    }
+
+    /// What a board row shows of an entry, built without allocating.
+    public func row(_ e: BoardEntry) -> BoardRow {
+        let track = tracks[Int(e.place)]
+        let s = Int(e.step)
+        let step = track.steps[s]
+        let b = Int(step.base)
+        let begin = track.steps[b]
+        return store.withUnsafeBufferPointer { st in
+            let first = st[Int(begin.item)]
+            if begin.change == .expired {
+                let at = track.time(of: begin, store: st)
+                return BoardRow(
+                    city: first.city, country: first.country, placeID: first.placeID, level: .normal, since: at,
+                    until: nil, lastChange: at, sourceCount: 0)
+            }
+            var sources = 1
+            var lastChange = first.effective
+            if s > b {
+                for k in (b + 1)...s {
+                    let item = Int(track.steps[k].item)
+                    let src = st[item].source
+                    var seen = false
+                    for j in b..<k where st[Int(track.steps[j].item)].source == src {
+                        seen = true
+                        break
+                    }
+                    if !seen { sources += 1 }
+                    if track.steps[k].change != nil { lastChange = st[item].effective }
+                }
+            }
+            return BoardRow(
+                city: first.city, country: first.country, placeID: first.placeID, level: step.level,
+                since: first.effective, until: track.until(of: step, store: st), lastChange: lastChange,
+                sourceCount: sources)
+        }
+    }
+
+    /// When an entry's level ends by itself, if it does.
+    public func until(_ e: BoardEntry) -> Timestamp? {
+        let track = tracks[Int(e.place)]
+        return store.withUnsafeBufferPointer { track.until(of: track.steps[Int(e.step)], store: $0) }
+    }
+
+    /// How many transitions took effect in (`lo`, `hi`] (seconds).
+    public func transitionCount(after lo: Int64, through hi: Int64) -> Int {
+        guard lo < hi else { return 0 }
+        return firstTransition(after: hi) - firstTransition(after: lo)
+    }
+
+    /// The effective second of the first transition after `t`, nil when none is.
+    public func nextTransitionTime(after t: Int64) -> Int64? {
+        let i = firstTransition(after: t)
+        return i < order.count ? store[Int(order[i])].effective.seconds : nil
+    }
+
+    /// Places with a transition or a log entry in (`lo`, `hi`] (seconds), ascending.
+    public func placesChanged(after lo: Int64, through hi: Int64) -> [Int32] {
+        guard lo < hi else { return [] }
+        var out = Set<Int32>()
+        for k in firstTransition(after: lo)..<firstTransition(after: hi) {
+            if let p = placeIndex[store[Int(order[k])].placeKey] { out.insert(p) }
+        }
+        let a = logIndex.partitionPoint { $0.time <= lo }
+        let b = logIndex.partitionPoint { $0.time <= hi }
+        for r in logIndex[a..<b] { out.insert(r.place) }
+        return out.sorted()
+    }
+
+    /// Index into fold order of the first transition with effective > `t`.
+    private func firstTransition(after t: Int64) -> Int {
+        store.withUnsafeBufferPointer { s in order.partitionPoint { s[Int($0)].effective.seconds <= t } }
+    }
+}
