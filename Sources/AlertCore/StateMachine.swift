@@ -83,10 +83,7 @@ public struct StateMachine: Sendable {
         while lo > 0 && store[Int(items[lo - 1])].effective.seconds == e { lo -= 1 }
         var hi = pos
         while hi < items.count && store[Int(items[hi])].effective.seconds == e { hi += 1 }
-        if lo < hi {
-            let key = t.naturalKey
-            for k in lo..<hi where store[Int(items[k])].naturalKey == key { return nil }
-        }
+        for k in lo..<hi where store[Int(items[k])].isSameStatement(as: t) { return nil }
         return pos
     }
 

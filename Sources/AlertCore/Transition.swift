@@ -75,6 +75,12 @@ public struct Transition: Sendable, Hashable {
         return k
     }
 
+    /// Whether `other` has the same natural key, compared field by field (no key string is built).
+    public func isSameStatement(as other: Transition) -> Bool {
+        effective.seconds == other.effective.seconds && level == other.level && kind == other.kind
+            && until?.seconds == other.until?.seconds && source == other.source && placeKey == other.placeKey
+    }
+
     /// The deterministic fold order: effective time, then report time, then source, then position.
     public static func foldOrder(_ a: Transition, _ b: Transition) -> Bool {
         if a.effective.seconds != b.effective.seconds { return a.effective.seconds < b.effective.seconds }

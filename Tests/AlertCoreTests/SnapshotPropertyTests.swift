@@ -102,4 +102,14 @@ import Testing
             }
         }
     }
+
+    @Test func sameStatementIsTheNaturalKeyWithoutTheString() {
+        var rng = SeededRandom(seed: 7)
+        for _ in 0..<100 {
+            let ts = StateMachinePropertyTests.history(&rng)
+            for a in ts {
+                for b in ts { #expect(a.isSameStatement(as: b) == (a.naturalKey == b.naturalKey)) }
+            }
+        }
+    }
 }
