@@ -28,6 +28,8 @@ extension CellBuffer {
         var runs: [CellRun] = []
         for y in 0..<new.size.height {
             var current: CellRun?
+            // Where the current run ends (its origin plus its width), kept so a run never re-sums its cells.
+            var end = 0
             var x = 0
             while x < w {
                 let i = y * w + x
@@ -39,13 +41,13 @@ extension CellBuffer {
                 var changed = full || n != old.cells[i]
                 if !changed, n.width == 2, x + 1 < w { changed = new.cells[i + 1] != old.cells[i + 1] }
                 if changed {
-                    if var r = current, r.role == n.role, r.origin.x + r.width == x {
-                        r.cells.append(n)
-                        current = r
+                    if current != nil, current!.role == n.role, end == x {
+                        current!.cells.append(n)
                     } else {
                         if let r = current { runs.append(r) }
                         current = CellRun(origin: Point(x: x, y: y), cells: [n], role: n.role)
                     }
+                    end = x + Int(n.width)
                 }
                 x += max(1, Int(n.width))
             }

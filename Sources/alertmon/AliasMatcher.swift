@@ -8,9 +8,11 @@ enum AliasMatcher {
     /// Folded names per place, looked up once; the filter runs on every keystroke.
     private static let cache = Mutex<[String: [String]]>([:])
 
-    static func make(_ gazetteer: Gazetteer = .shared) -> PlaceMatcher {
+    /// The gazetteer (the shared one by default) is loaded at the first query that needs it, not at start.
+    static func make(_ given: Gazetteer? = nil) -> PlaceMatcher {
         PlaceMatcher { ref, term in
             if ref.folded.contains(term) { return true }
+            let gazetteer = given ?? .shared
             let key = (ref.placeID.map(String.init) ?? "") + "|" + ref.name + "|" + (ref.country ?? "")
             let names =
                 cache.withLock { $0[key] }
