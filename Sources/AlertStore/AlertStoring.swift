@@ -28,6 +28,18 @@ extension AlertStoring {
 
     /// Every stored transition, in effective order.
     public func allTransitions() throws -> [Transition] { try transitions(in: .all, places: nil) }
+
+    /// The whole history folded into a machine, read in append order (so `late` flags are those of
+    /// arrival) and in batches (so the rows are not held twice while folding).
+    public func loadHistory() throws -> StateMachine {
+        var machine = StateMachine()
+        if let sqlite = self as? SQLiteStore {
+            _ = try sqlite.appended(since: .start, batch: 65_536) { machine.insert($0) }
+        } else {
+            machine.insert(try changes(since: .start).transitions)
+        }
+        return machine
+    }
 }
 
 /// A report as ingested: its content hash, where it came from and when it was published.

@@ -22,7 +22,10 @@ public final class SQLiteStore: AlertStoring, @unchecked Sendable {
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
             // WAL with synchronous=NORMAL cannot corrupt the file; a crash loses at most the last transactions.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768")
+            // Readers mostly scan once (the monitor's load), so a small page cache keeps the monitor's memory
+            // down; the writer keeps a large one for the unique-key lookups of an import.
+            let cacheKB = db.configuration.readonly ? 2_048 : 32_768
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(cacheKB)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

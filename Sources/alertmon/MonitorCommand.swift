@@ -52,7 +52,7 @@ struct MonitorCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         try Monitor.preflight(environment: env)
         let store = try storeOptions.open()
-        let machine = StateMachine(try store.allTransitions())
+        let machine = try store.loadHistory()
         let hooks = try Monitor.storeHooks(
             store, now: at == nil ? { TimeParsing.now() } : { nil })
         let status = try Monitor.run(
@@ -87,7 +87,7 @@ enum Monitor {
             now: now,
             reload: {
                 marker = try store.marker()
-                return StateMachine(try store.allTransitions())
+                return try store.loadHistory()
             },
             poll: {
                 guard try store.marker() != marker else { return [] }

@@ -140,7 +140,7 @@ enum Replay {
     static func open(
         store: any AlertStoring, day requested: CivilDate?, options: ReplayOptions, environment env: [String: String]
     ) throws -> Int32 {
-        let machine = StateMachine(try store.allTransitions())
+        let machine = try store.loadHistory()
         let days = Array(Set(try store.daysWithEvents() + machine.eventDays)).sorted()
         guard let day = requested ?? machine.eventDays.last ?? days.last else {
             throw CLIError(
@@ -166,7 +166,7 @@ enum Replay {
             : "Space plays · . steps to the next event · : jumps · ? shows every key"
         let hooks = MonitorLoop<CursesScreen>.Hooks(
             now: { nil },
-            reload: { StateMachine(try store.allTransitions()) },
+            reload: { try store.loadHistory() },
             poll: { [] },
             loadTheme: { Monitor.loadTheme($0, environment: env) })
         return try Monitor.run(

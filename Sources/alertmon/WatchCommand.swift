@@ -66,7 +66,7 @@ struct WatchCommand: ParsableCommand {
         try Monitor.preflight(environment: env)
         try checkPaths(paths)
         let store = try storeOptions.open()
-        let machine = StateMachine(try store.allTransitions())
+        let machine = try store.loadHistory()
         let feed = LiveFeed(paths: paths, store: store, reported: live.reportedTime)
         let inbox = Inbox()
         let hooks = live.hook.map { hook in HookQueue(hook: hook) { inbox.post([.note($0)]) } }
@@ -99,7 +99,7 @@ struct WatchCommand: ParsableCommand {
 
     /// The plain mode: one line per applied change on stdout, notes on stderr.
     private func runPlain(store: any AlertStoring, feed: LiveFeed) throws {
-        var printer = ChangePrinter(machine: StateMachine(try store.allTransitions()))
+        var printer = ChangePrinter(machine: try store.loadHistory())
         let hooks = live.hook.map { hook in HookQueue(hook: hook) { Console.note("alertmon watch: \($0)") } }
         let ringBell = live.bell && isatty(1) == 1
         let onlyStdin = paths.allSatisfy { $0 == "-" }
