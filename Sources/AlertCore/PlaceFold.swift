@@ -25,7 +25,7 @@ struct PlaceFold {
     /// Conflict step index → arrival indices of the losing transitions.
     var losers: [Int32: [Int32]]
     /// Distinct sources supporting the current level period.
-    private var sources: Set<String> = []
+    private var sources = SourceSet()
 
     /// Resumes a fold whose steps (all before the instant to refold from) are already known.
     init(steps: [Step], losers: [Int32: [Int32]], store: [Transition]) {
@@ -50,7 +50,7 @@ struct PlaceFold {
                 time: at, until: Step.noEnd, item: cur.untilItem, base: Int32(steps.count),
                 untilItem: cur.untilItem,
                 level: .normal, change: .expired))
-        sources = []
+        sources.removeAll()
     }
 
     /// Applies every transition of one place at one instant (`group`, in fold order).
@@ -91,7 +91,7 @@ struct PlaceFold {
                 time: t.effective.seconds, until: until?.seconds ?? Step.noEnd, item: last, base: index,
                 untilItem: until == nil ? -1 : last, level: to, change: .conflict))
         losers[index] = losing
-        sources = [winner]
+        sources.reset(to: winner)
     }
 
     private mutating func apply(_ i: Int32, store: [Transition]) {
@@ -137,6 +137,33 @@ struct PlaceFold {
         var s = step
         s.base = Int32(steps.count)
         steps.append(s)
-        sources = [source]
+        sources.reset(to: source)
+    }
+}
+
+/// The distinct sources of one level period: usually a handful, so a reused array beats a hash
+/// set; a period with many sources switches to one.
+struct SourceSet {
+    private var items: [String] = []
+    private var large: Set<String>?
+
+    /// Adds `s`; `inserted` is false when it was already there.
+    @discardableResult
+    mutating func insert(_ s: String) -> (inserted: Bool, memberAfterInsert: String) {
+        if large != nil { return large!.insert(s) }
+        if items.contains(s) { return (false, s) }
+        items.append(s)
+        if items.count > 32 { large = Set(items) }
+        return (true, s)
+    }
+
+    mutating func removeAll() {
+        items.removeAll(keepingCapacity: true)
+        large = nil
+    }
+
+    mutating func reset(to s: String) {
+        removeAll()
+        items.append(s)
     }
 }

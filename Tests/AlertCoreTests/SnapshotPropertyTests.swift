@@ -112,4 +112,27 @@ import Testing
             }
         }
     }
+
+    @Test func aPeriodWithManySourcesCountsEachOnce() {
+        let start = Timestamp(seconds: 1_468_800_000)
+        var ts: [Transition] = []
+        for i in 0..<40 {
+            ts.append(
+                Transition(
+                    city: "Almaty", country: "KZ", level: .red, effective: start.adding(seconds: Int64(i) * 60),
+                    source: "s\(i).txt"))
+        }
+        // Every source again, later: corroborations already counted add no step.
+        for i in 0..<40 {
+            ts.append(
+                Transition(
+                    city: "Almaty", country: "KZ", level: .red, effective: start.adding(seconds: 7_200 + Int64(i)),
+                    source: "s\(i).txt"))
+        }
+        let sm = StateMachine(ts)
+        #expect(sm.tracks[0].steps.count == 40)
+        let e = sm.snapshot(at: start.adding(seconds: 9_000)).entries[0]
+        #expect(sm.row(e).sourceCount == 40)
+        #expect(sm.placeState(e).sources.count == 40)
+    }
 }
