@@ -1,91 +1,101 @@
 import GRDB
 
-/// A transition's natural key as the unique index `transition_key` orders it.
-struct NaturalKey: Equatable {
-    var effective, place, level, kind, until, source: Int64
-
-    /// A well-mixed 64-bit hash (the six words folded through a multiply-xorshift).
-    var hash: Int64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        @inline(__always) func mix(_ w: Int64) {
-            h = (h ^ UInt64(bitPattern: w)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-        }
-        mix(effective)
-        mix(place)
-        mix(level << 8 | kind)
-        mix(until)
-        mix(source)
-        return Int64(bitPattern: h)
-    }
-}
-
 /// Rows found by a 64-bit hash of their content, confirmed against the row itself on a hit: a bulk import
 /// keeps no copies of the text or keys it wrote, only 16 bytes per row.
+///
+/// Open addressing with linear probing over the hash's top bits (the hashes are already well mixed), so a
+/// lookup is one cache miss where a `Dictionary` would rehash the key and chase more memory; rows sharing a
+/// hash simply occupy further slots.
 struct RowsByHash {
-    private var first: [Int64: Int64] = [:]
-    /// Further rows whose content shares a hash with an earlier one (almost never).
-    private var more: [Int64: [Int64]] = [:]
+    private final class Table {
+        var hashes: UnsafeMutablePointer<Int64>
+        /// 0 marks an empty slot (rowids start at 1).
+        var rows: UnsafeMutablePointer<Int64>
+        var shift: UInt64
+        var count = 0
+        var capacity: Int { 1 << (64 - Int(shift)) }
+
+        init(bits: Int) {
+            shift = UInt64(64 - bits)
+            hashes = .allocate(capacity: 1 << bits)
+            rows = .allocate(capacity: 1 << bits)
+            rows.initialize(repeating: 0, count: 1 << bits)
+        }
+
+        deinit {
+            hashes.deallocate()
+            rows.deallocate()
+        }
+
+        @inline(__always) func slot(_ hash: Int64) -> Int { Int(UInt64(bitPattern: hash) >> shift) }
+
+        func insert(_ hash: Int64, _ row: Int64) {
+            let mask = capacity - 1
+            var i = slot(hash)
+            while rows[i] != 0 { i = (i + 1) & mask }
+            hashes[i] = hash
+            rows[i] = row
+            count += 1
+        }
+    }
+
+    private var table = Table(bits: 12)
 
     /// The rows stored under `hash`, oldest first.
     func rows(_ hash: Int64) -> [Int64] {
-        guard let r = first[hash] else { return [] }
-        return [r] + (more[hash] ?? [])
+        var out: [Int64] = []
+        let mask = table.capacity - 1
+        var i = table.slot(hash)
+        while table.rows[i] != 0 {
+            if table.hashes[i] == hash { out.append(table.rows[i]) }
+            i = (i + 1) & mask
+        }
+        return out
     }
 
-    func hasRows(_ hash: Int64) -> Bool { first[hash] != nil }
+    func hasRows(_ hash: Int64) -> Bool {
+        let mask = table.capacity - 1
+        var i = table.slot(hash)
+        while table.rows[i] != 0 {
+            if table.hashes[i] == hash { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
 
     mutating func add(hash: Int64, row: Int64) {
-        if first[hash] == nil { first[hash] = row } else { more[hash, default: []].append(row) }
+        if table.count * 2 >= table.capacity { grow() }
+        table.insert(hash, row)
     }
 
-    mutating func reserve(_ n: Int) { first.reserveCapacity(n) }
+    /// Doubles the table, re-inserting in slot order (which keeps rows sharing a hash oldest first).
+    private mutating func grow() {
+        let old = table
+        let bigger = Table(bits: 64 - Int(old.shift) + 1)
+        // Walking from an empty slot visits each run of colliding rows oldest first.
+        let n = old.capacity
+        var start = 0
+        while old.rows[start] != 0 { start += 1 }
+        for k in 1...n {
+            let i = (start + k) % n
+            if old.rows[i] != 0 { bigger.insert(old.hashes[i], old.rows[i]) }
+        }
+        table = bigger
+    }
 }
 
-/// What a bulk import holds in memory in place of the indexes it builds at the end.
+/// What a bulk import holds in memory in place of the `source_hash` index it builds at the end.
 struct BulkState {
-    /// The natural keys written, checked here since `transition_key` does not exist until the end.
-    var keys: KeySet
-    /// Source rows by the name's hash (`source_hash` is dropped too).
+    /// Source rows by the name's hash.
     var sources: TextRows
     /// Transition rows holding an evidence text, by the text's hash.
     var evidence: TextRows
 
     init(_ db: Database) throws {
-        keys = KeySet(
-            lookup: try RawStatement(
-                db, #"SELECT effective, place, level, kind, until, source FROM "transition" WHERE id = ?1"#))
         sources = TextRows(lookup: try RawStatement(db, "SELECT name FROM source WHERE id = ?1"))
         evidence = TextRows(lookup: try RawStatement(db, #"SELECT evidence FROM "transition" WHERE id = ?1"#))
         let all = try RawStatement(db, "SELECT id, hash FROM source ORDER BY id")
-        while try all.step() { sources.rows.add(hash: all.int(1), row: all.int(0)) }
-    }
-
-    struct KeySet {
-        var rows = RowsByHash()
-        let lookup: RawStatement
-
-        /// Whether a row with this key was written.
-        mutating func contains(_ k: NaturalKey) throws -> Bool {
-            let h = k.hash
-            guard rows.hasRows(h) else { return false }
-            for row in rows.rows(h) {
-                lookup.reset()
-                lookup.bind(1, row)
-                guard try lookup.step() else { continue }
-                let found = NaturalKey(
-                    effective: lookup.int(0), place: lookup.int(1), level: lookup.int(2), kind: lookup.int(3),
-                    until: lookup.int(4), source: lookup.int(5))
-                if found == k {
-                    lookup.reset()
-                    return true
-                }
-            }
-            lookup.reset()
-            return false
-        }
-
-        mutating func add(_ k: NaturalKey, row: Int64) { rows.add(hash: k.hash, row: row) }
+        while try all.step() { sources.add(hash: all.int(1), row: all.int(0)) }
     }
 
     struct TextRows {

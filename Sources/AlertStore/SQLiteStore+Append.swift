@@ -46,6 +46,8 @@ struct BatchWriter {
     /// Set for an import into an empty store, which writes without the secondary indexes and builds them at the end.
     var bulk: BulkState?
     private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
+    /// The same rows by the spelling's byte hash: places added in this transaction are not in the cache yet.
+    private var pendingByHash: [Int64: (Spelling, Int64, Int64)] = [:]
     private var pendingCanonical: [PlaceKey: Int64] = [:]
 
     init(cache: StoreCache) { self.cache = cache }
@@ -69,6 +71,7 @@ struct BatchWriter {
     /// Prepares the statements and loads what other connections added, inside the write transaction.
     mutating func prepare(_ db: Database) throws {
         pendingSpellings = [:]
+        pendingByHash = [:]
         pendingCanonical = [:]
         insert = try RawStatement(
             db,
@@ -86,7 +89,7 @@ struct BatchWriter {
         try catchUpSources(db)
     }
 
-    /// Inserts one batch with the prepared statements; in bulk mode the natural keys are checked in memory.
+    /// Inserts one batch with the prepared statements.
     mutating func add(_ transitions: [Transition]) throws -> AppendResult {
         guard let insert else { return AppendResult() }
         var result = AppendResult()
@@ -96,15 +99,8 @@ struct BatchWriter {
             let kind = RowCodec.kindCode(t.kind)
             let until = RowCodec.untilCode(effective: t.effective, until: t.until)
             let source = try bulk == nil ? sourceID(t.source) : bulkSourceID(t.source)
-            let key = NaturalKey(
-                effective: t.effective.seconds, place: canonical, level: level, kind: kind, until: until, source: source
-            )
-            if bulk != nil, try bulk!.keys.contains(key) {
-                result.present += 1
-                continue
-            }
             insert.bind(1, canonical)
-            insert.bind(2, key.effective)
+            insert.bind(2, t.effective.seconds)
             insert.bind(3, level)
             insert.bind(4, kind)
             insert.bind(5, until)
@@ -135,7 +131,6 @@ struct BatchWriter {
                 result.added += 1
                 let row = insert.lastRowID
                 if bulk != nil {
-                    bulk!.keys.add(key, row: row)
                     if sharedEvidence == nil, t.evidence != nil { bulk!.evidence.add(hash: evidenceHash, row: row) }
                 } else if sharedEvidence == nil, let e = t.evidence {
                     evidence[evidenceHash] = TextRow(id: row, text: e)
@@ -164,6 +159,7 @@ struct BatchWriter {
             let canonical = s.optionalInt(3)
             newPlaces.append((id, sp, canonical))
             pendingSpellings[sp] = (id, canonical ?? id)
+            pendingByHash[TextHash.of(sp)] = (sp, id, canonical ?? id)
             if canonical == nil { pendingCanonical[PlaceKey(name: sp.city, country: sp.country)] = id }
         }
     }
@@ -194,7 +190,9 @@ struct BatchWriter {
     }
 
     mutating func spellingRow(_ sp: Spelling) throws -> (Int64, Int64) {
-        if let p = cache.place(sp, hash: TextHash.of(sp)) { return p }
+        let hash = TextHash.of(sp)
+        if let p = cache.place(sp, hash: hash) { return p }
+        if let (s, id, canonical) = pendingByHash[hash], s == sp { return (id, canonical) }
         // The byte-hash map can miss a cached spelling (a hash collision, or equal text in other bytes).
         if let p = pendingSpellings[sp] ?? cache.place(sp) { return p }
         let key = PlaceKey(name: sp.city, country: sp.country)
@@ -206,6 +204,7 @@ struct BatchWriter {
         let id = st!.addPlace.lastRowID
         newPlaces.append((id, sp, canonical))
         pendingSpellings[sp] = (id, canonical ?? id)
+        pendingByHash[hash] = (sp, id, canonical ?? id)
         if canonical == nil { pendingCanonical[key] = id }
         return (id, canonical ?? id)
     }

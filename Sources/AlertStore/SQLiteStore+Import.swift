@@ -5,10 +5,12 @@ extension SQLiteStore {
     /// Records per transaction when importing into a store that already holds transitions.
     static let importTransaction = 50_000
 
-    /// Into an empty store, the whole import is one transaction that writes without the secondary indexes and
-    /// builds them at the end (sorting once instead of inserting into three B-trees per record); natural keys
-    /// are checked in memory meanwhile. Into a filled store, batches are grouped into transactions of
-    /// `importTransaction` records. Either way a failing `next` keeps what came before it.
+    /// Into an empty store, the whole import is one transaction that writes without the `source_hash` index
+    /// (every record names a new source, so its random-order inserts cost more than sorting once at the end),
+    /// finding sources and shared evidence through hashes in memory. The natural-key and `until` indexes stay:
+    /// records arrive nearly in effective order, so keeping them costs about what building them would, but
+    /// overlaps the decoding. Into a filled store, batches are grouped into transactions of `importTransaction`
+    /// records. Either way a failing `next` keeps what came before it.
     public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
         var pullError: (any Error)?
         /// Pulls the next batch; an error ends the input but is thrown only after what came before is stored.
@@ -64,9 +66,9 @@ extension SQLiteStore {
     }
 }
 
-/// The secondary indexes a bulk import drops and builds again, by name, with the schema's own SQL.
+/// The indexes a bulk import drops and builds again, by name, with the schema's own SQL.
 enum BulkIndexes {
-    static let names = ["transition_key", "transition_until", "source_hash"]
+    static let names = ["source_hash"]
 
     /// Drops the indexes that exist; returns their SQL.
     static func drop(_ db: Database) throws -> [String] {

@@ -22,13 +22,15 @@ final class DecodePipeline: @unchecked Sendable {
 
     private func produce() {
         var reader = LineReader(fd: input.fd)
+        var lastBytes = 0
         while true {
             let stop = lock.withLock {
                 while ready.count >= ahead && !closed { lock.wait() }
                 return closed
             }
             if stop { return }
-            var lines = LineBatch()
+            // Sized from the previous batch, so the bytes are copied once.
+            var lines = LineBatch(capacity: batchSize, bytes: lastBytes + lastBytes / 8)
             var error: (any Error)?
             do {
                 while lines.count < batchSize, let bytes = try reader.next() {
@@ -37,6 +39,7 @@ final class DecodePipeline: @unchecked Sendable {
             } catch let e {
                 error = e
             }
+            lastBytes = lines.bytes.count
             let last = error != nil || lines.count < batchSize
             lock.withLock {
                 if lines.count > 0 {

@@ -73,6 +73,12 @@ struct LineBatch: Sendable {
 
     var count: Int { ends.count }
 
+    init(capacity lines: Int = 0, bytes size: Int = 0) {
+        bytes.reserveCapacity(size)
+        ends.reserveCapacity(lines)
+        numbers.reserveCapacity(lines)
+    }
+
     mutating func append(_ line: ArraySlice<UInt8>, number: Int) {
         bytes.append(contentsOf: line)
         ends.append(bytes.count)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import AlertStore
 
-/// `appendAll` into an empty store writes without the secondary indexes and checks natural keys in memory;
+/// `appendAll` into an empty store writes without the `source_hash` index and finds sources and evidence in memory;
 /// it must store exactly what batch-by-batch appends store, and leave the schema as it found it.
 @Suite struct BulkImportTests {
     let dir = TempDir()
