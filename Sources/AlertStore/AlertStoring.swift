@@ -5,6 +5,8 @@ public protocol AlertStoring: Sendable {
     /// Appends transitions, and the report they came from, in one transaction; known natural keys are skipped.
     @discardableResult
     func append(_ transitions: [Transition], report: ReportRow?) throws -> AppendResult
+    /// Appends the batches `next` hands out until it returns nil (an import); known natural keys are skipped.
+    func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult
     /// Transitions with `range` containing their effective time, at the given places (nil: all), in effective order.
     func transitions(in range: TimeRange, places: [PlaceKey]?) throws -> [Transition]
     /// UTC days on which a transition takes effect or a stated `until` falls, ascending.
@@ -24,6 +26,13 @@ extension AlertStoring {
     @discardableResult
     public func append(_ transitions: [Transition]) throws -> AppendResult {
         try append(transitions, report: nil)
+    }
+
+    /// One transaction per batch.
+    public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
+        var result = AppendResult()
+        while let batch = try next() { result = result + (try append(batch)) }
+        return result
     }
 
     /// Every stored transition, in effective order.

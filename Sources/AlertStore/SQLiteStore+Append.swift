@@ -15,13 +15,18 @@ extension SQLiteStore {
                 writer.newSourceHashes = []
                 return try writer.write(db, transitions, report: report)
             }
-            cache.addSourceHashes(writer.newSourceHashes, high: writer.sourceHigh, complete: writer.sourcesComplete)
-            for p in writer.newPlaces {
-                cache.addPlace(id: p.id, spelling: p.spelling, canonicalID: p.canonical)
-            }
-            cache.merge(sources: writer.sources, evidence: writer.evidence)
+            publish(writer)
             return result
         }
+    }
+
+    /// Hands what a committed write learnt about ids to the cache.
+    func publish(_ writer: BatchWriter) {
+        cache.addSourceHashes(writer.newSourceHashes, high: writer.sourceHigh, complete: writer.sourcesComplete)
+        for p in writer.newPlaces {
+            cache.addPlace(id: p.id, spelling: p.spelling, canonicalID: p.canonical)
+        }
+        cache.merge(sources: writer.sources, evidence: writer.evidence)
     }
 }
 
@@ -36,7 +41,13 @@ struct BatchWriter {
     var sourceHigh: Int64 = 0
     var sourcesComplete = false
     private var pendingSourceHashes = Set<Int64>()
+    var insert: RawStatement?
+    var st: Lookups?
+    /// Set for an import into an empty store, which writes without the secondary indexes and builds them at the end.
+    var bulk: BulkState?
     private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
+    /// The same rows by the spelling's byte hash: places added in this transaction are not in the cache yet.
+    private var pendingByHash: [Int64: (Spelling, Int64, Int64)] = [:]
     private var pendingCanonical: [PlaceKey: Int64] = [:]
 
     init(cache: StoreCache) { self.cache = cache }
@@ -44,47 +55,64 @@ struct BatchWriter {
     mutating func write(_ db: Database, _ transitions: [Transition], report: ReportRow?) throws
         -> AppendResult
     {
+        try prepare(db)
+        if let report {
+            let add = try RawStatement(
+                db, "INSERT OR IGNORE INTO report(hash, source, reported, format) VALUES (?1, ?2, ?3, ?4)")
+            add.bind(1, blob: report.hash.bytes)
+            add.bind(2, try sourceID(report.source))
+            add.bind(3, report.reported?.seconds)
+            add.bind(4, report.reported.map(RowCodec.format) ?? 0)
+            try add.run()
+        }
+        return try add(transitions)
+    }
+
+    /// Prepares the statements and loads what other connections added, inside the write transaction.
+    mutating func prepare(_ db: Database) throws {
         pendingSpellings = [:]
+        pendingByHash = [:]
         pendingCanonical = [:]
-        let insert = try RawStatement(
+        insert = try RawStatement(
             db,
             """
             INSERT OR IGNORE INTO "transition"(place, effective, level, kind, until, source, formats, ordinal, scope,
                 reported, evidence, confidence, spelling, place_id, place_text, scheme, scheme_level, extra)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             """)
-        var st = Lookups(
+        st = Lookups(
             addPlace: try RawStatement(
                 db, "INSERT INTO place(city, country, canonical) VALUES (?1, ?2, ?3)"),
             addSource: try RawStatement(db, "INSERT INTO source(hash, name) VALUES (?1, ?2)"),
             findSource: try RawStatement(db, "SELECT id, name FROM source WHERE hash = ?1"))
         try catchUpPlaces(db)
         try catchUpSources(db)
-        if let report {
-            let add = try RawStatement(
-                db, "INSERT OR IGNORE INTO report(hash, source, reported, format) VALUES (?1, ?2, ?3, ?4)")
-            add.bind(1, blob: report.hash.bytes)
-            add.bind(2, try sourceID(report.source, &st))
-            add.bind(3, report.reported?.seconds)
-            add.bind(4, report.reported.map(RowCodec.format) ?? 0)
-            try add.run()
-        }
+    }
+
+    /// Inserts one batch with the prepared statements.
+    mutating func add(_ transitions: [Transition]) throws -> AppendResult {
+        guard let insert else { return AppendResult() }
         var result = AppendResult()
         for t in transitions {
-            let (canonical, spelling) = try placeIDs(t, &st)
+            let (canonical, spelling) = try placeIDs(t)
+            let level = Int64(t.level.rawValue)
+            let kind = RowCodec.kindCode(t.kind)
+            let until = RowCodec.untilCode(effective: t.effective, until: t.until)
+            let source = try bulk == nil ? sourceID(t.source) : bulkSourceID(t.source)
             insert.bind(1, canonical)
             insert.bind(2, t.effective.seconds)
-            insert.bind(3, Int64(t.level.rawValue))
-            insert.bind(4, RowCodec.kindCode(t.kind))
-            insert.bind(5, RowCodec.untilCode(effective: t.effective, until: t.until))
-            insert.bind(6, try sourceID(t.source, &st))
+            insert.bind(3, level)
+            insert.bind(4, kind)
+            insert.bind(5, until)
+            insert.bind(6, source)
             insert.bind(7, RowCodec.formats(effective: t.effective, until: t.until, reported: t.reported))
             insert.bind(8, Int64(t.ordinal))
             insert.bind(9, RowCodec.scopeCode(t.scope))
             insert.bind(10, t.reported.map { $0.seconds - t.effective.seconds })
             let evidenceHash = t.evidence.map(TextHash.of) ?? 0
-            let sharedEvidence = t.evidence.flatMap {
-                cache.evidenceID($0, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: $0)
+            let sharedEvidence = try t.evidence.flatMap { e in
+                if bulk != nil { return try bulk!.evidence.row(e, hash: evidenceHash) }
+                return cache.evidenceID(e, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: e)
             }
             if let sharedEvidence { insert.bind(11, sharedEvidence) } else { insert.bind(11, t.evidence) }
             switch t.confidence.map(RowCodec.confidenceCode) {
@@ -101,8 +129,11 @@ struct BatchWriter {
             try insert.run()
             if insert.changes > 0 {
                 result.added += 1
-                if sharedEvidence == nil, let e = t.evidence {
-                    evidence[evidenceHash] = TextRow(id: insert.lastRowID, text: e)
+                let row = insert.lastRowID
+                if bulk != nil {
+                    if sharedEvidence == nil, t.evidence != nil { bulk!.evidence.add(hash: evidenceHash, row: row) }
+                } else if sharedEvidence == nil, let e = t.evidence {
+                    evidence[evidenceHash] = TextRow(id: row, text: e)
                 }
             } else {
                 result.present += 1
@@ -128,6 +159,7 @@ struct BatchWriter {
             let canonical = s.optionalInt(3)
             newPlaces.append((id, sp, canonical))
             pendingSpellings[sp] = (id, canonical ?? id)
+            pendingByHash[TextHash.of(sp)] = (sp, id, canonical ?? id)
             if canonical == nil { pendingCanonical[PlaceKey(name: sp.city, country: sp.country)] = id }
         }
     }
@@ -151,52 +183,57 @@ struct BatchWriter {
 
     /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
     /// when the record spells it differently, the exact spelling's row.
-    mutating func placeIDs(_ t: Transition, _ st: inout Lookups) throws -> (Int64, Int64?) {
+    mutating func placeIDs(_ t: Transition) throws -> (Int64, Int64?) {
         let sp = Spelling(city: t.city, country: t.country)
-        let (id, canonical) = try spellingRow(sp, &st)
+        let (id, canonical) = try spellingRow(sp)
         return (canonical, id == canonical ? nil : id)
     }
 
-    mutating func spellingRow(_ sp: Spelling, _ st: inout Lookups) throws -> (Int64, Int64) {
-        if let p = cache.place(sp, hash: TextHash.of(sp)) { return p }
+    mutating func spellingRow(_ sp: Spelling) throws -> (Int64, Int64) {
+        let hash = TextHash.of(sp)
+        if let p = cache.place(sp, hash: hash) { return p }
+        if let (s, id, canonical) = pendingByHash[hash], s == sp { return (id, canonical) }
         // The byte-hash map can miss a cached spelling (a hash collision, or equal text in other bytes).
         if let p = pendingSpellings[sp] ?? cache.place(sp) { return p }
         let key = PlaceKey(name: sp.city, country: sp.country)
         let canonical = cache.canonicalID(key) ?? pendingCanonical[key]
-        st.addPlace.bind(1, sp.city)
-        st.addPlace.bind(2, sp.country)
-        st.addPlace.bind(3, canonical)
-        try st.addPlace.run()
-        let id = st.addPlace.lastRowID
+        st!.addPlace.bind(1, sp.city)
+        st!.addPlace.bind(2, sp.country)
+        st!.addPlace.bind(3, canonical)
+        try st!.addPlace.run()
+        let id = st!.addPlace.lastRowID
         newPlaces.append((id, sp, canonical))
         pendingSpellings[sp] = (id, canonical ?? id)
+        pendingByHash[hash] = (sp, id, canonical ?? id)
         if canonical == nil { pendingCanonical[key] = id }
         return (id, canonical ?? id)
     }
 
     /// Sources are looked up by an 8-byte hash (cheaper to index than the text), checking the text.
-    mutating func sourceID(_ name: String, _ st: inout Lookups) throws -> Int64 {
+    mutating func sourceID(_ name: String) throws -> Int64 {
         let hash = TextHash.of(name)
         if let id = cache.sourceID(name, hash: hash) ?? sources[hash]?.id(for: name) { return id }
         var found: Int64?
-        if !sourcesComplete || pendingSourceHashes.contains(hash) || cache.mayHaveSource(hash: hash) {
-            st.findSource.bind(1, hash)
-            while try st.findSource.step() {
-                if st.findSource.text(1) == name {
-                    found = st.findSource.int(0)
+        // When complete, cache + pending hold every row's hash (pending alone on a first load, while the
+        // cache's set is still nil), so a hash in neither is a new source.
+        if !sourcesComplete || pendingSourceHashes.contains(hash) || cache.hasSourceHash(hash) {
+            st!.findSource.bind(1, hash)
+            while try st!.findSource.step() {
+                if st!.findSource.text(1) == name {
+                    found = st!.findSource.int(0)
                     break
                 }
             }
-            st.findSource.reset()
+            st!.findSource.reset()
         }
         let id: Int64
         if let found {
             id = found
         } else {
-            st.addSource.bind(1, hash)
-            st.addSource.bind(2, name)
-            try st.addSource.run()
-            id = st.addSource.lastRowID
+            st!.addSource.bind(1, hash)
+            st!.addSource.bind(2, name)
+            try st!.addSource.run()
+            id = st!.addSource.lastRowID
             newSourceHashes.append(hash)
             pendingSourceHashes.insert(hash)
             sourceHigh = max(sourceHigh, id)

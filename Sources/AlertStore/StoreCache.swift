@@ -75,8 +75,8 @@ final class StoreCache: @unchecked Sendable {
         }
     }
 
-    /// Whether a source hash may name an existing row (true when unknown: the caller must look).
-    func mayHaveSource(hash: Int64) -> Bool { withLock { sourceHashes?.contains(hash) ?? true } }
+    /// Whether a source hash is in the loaded set (false when none is loaded: the caller knows whether that is complete).
+    func hasSourceHash(_ hash: Int64) -> Bool { withLock { sourceHashes?.contains(hash) ?? false } }
 
     /// Source rows `high` and below are all in `hashes` (after a commit).
     func addSourceHashes(_ hashes: [Int64], high: Int64, complete: Bool) {

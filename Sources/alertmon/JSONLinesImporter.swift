@@ -22,59 +22,44 @@ struct JSONLinesImporter {
     }
 
     let store: any AlertStoring
-    /// Records per transaction: big enough that commits are rare, small enough to show progress.
-    var batchSize = 50_000
+    /// Lines per decode job: small, so the writer starts early and decoding keeps ahead of it.
+    var batchSize = 4_096
+    /// Decode jobs queued ahead of the writer (bounded, so memory stays a few batches).
+    var ahead = 6
 
     /// Imports one input; `onReject` hears about each bad line, in line order.
     ///
-    /// Lines are gathered into batches of bytes; while one batch is appended (one transaction), the next is
-    /// decoded on the other cores, so reading, decoding and writing overlap.
+    /// A reader thread gathers lines into batches of bytes, each decoded on another thread, up to `ahead`
+    /// batches ahead of the store, which pulls them in line order (into an empty store, as one transaction).
     func run(
         _ input: InputFile, progress: inout Progress, onReject: (Rejection) -> Void
     ) throws -> Summary {
-        var reader = LineReader(fd: input.fd)
         var summary = Summary()
         var done = 0
-        var inFlight: DecodeJob?
-        defer { inFlight?.wait() }
-        func finish(_ job: DecodeJob) throws {
-            job.wait()
+        let pipeline = DecodePipeline(input: input, batchSize: batchSize, ahead: ahead)
+        defer { pipeline.close() }
+        /// The next decoded batch, its rejections reported and progress drawn.
+        func next() throws -> [Transition]? {
             var batch: [Transition] = []
-            batch.reserveCapacity(job.lines.count)
-            for k in 0..<job.lines.count {
-                switch job.results[k] {
-                case .record(let t): batch.append(t)
-                case .blank: break
-                case .rejected(let reason):
-                    let rej = Rejection(line: job.lines.numbers[k], reason: reason)
-                    summary.rejected.append(rej)
-                    onReject(rej)
+            while batch.isEmpty {
+                guard let job = try pipeline.next() else { return nil }
+                batch.reserveCapacity(job.lines.count)
+                for k in 0..<job.lines.count {
+                    switch job.results[k] {
+                    case .record(let t): batch.append(t)
+                    case .blank: break
+                    case .rejected(let reason):
+                        let rej = Rejection(line: job.lines.numbers[k], reason: reason)
+                        summary.rejected.append(rej)
+                        onReject(rej)
+                    }
                 }
+                done += job.lines.count
+                progress.update(records: done, bytes: job.bytesRead)
             }
-            if !batch.isEmpty { summary.result = summary.result + (try store.append(batch)) }
-            done += job.lines.count
-            progress.update(records: done, bytes: job.bytesRead)
+            return batch
         }
-        var lines = LineBatch()
-        func submit() throws {
-            let job = DecodeJob(lines: lines, defaultSource: input.name, bytesRead: reader.bytesRead)
-            lines = LineBatch()
-            if let previous = inFlight {
-                inFlight = job
-                try finish(previous)
-            } else {
-                inFlight = job
-            }
-        }
-        while let bytes = try reader.next() {
-            lines.append(bytes, number: reader.lineNumber)
-            if lines.count >= batchSize { try submit() }
-        }
-        if lines.count > 0 { try submit() }
-        if let last = inFlight {
-            inFlight = nil
-            try finish(last)
-        }
+        summary.result = try store.appendAll(next)
         progress.finish()
         return summary
     }
@@ -87,6 +72,12 @@ struct LineBatch: Sendable {
     var numbers: [Int] = []
 
     var count: Int { ends.count }
+
+    init(capacity lines: Int = 0, bytes size: Int = 0) {
+        bytes.reserveCapacity(size)
+        ends.reserveCapacity(lines)
+        numbers.reserveCapacity(lines)
+    }
 
     mutating func append(_ line: ArraySlice<UInt8>, number: Int) {
         bytes.append(contentsOf: line)
@@ -102,7 +93,7 @@ enum DecodedLine: Sendable {
     case blank
 }
 
-/// One batch being decoded on every core; `wait()` before reading `results`.
+/// One batch being decoded on another thread; `wait()` before reading `results`.
 final class DecodeJob: @unchecked Sendable {
     let lines: LineBatch
     let bytesRead: Int64
@@ -116,31 +107,25 @@ final class DecodeJob: @unchecked Sendable {
         let slots = Slots<DecodedLine>(count: lines.count)
         self.slots = slots
         DispatchQueue.global().async(group: group) {
-            ParallelDecode.decode(lines, into: slots, defaultSource: defaultSource)
+            BatchDecode.decode(lines, into: slots, defaultSource: defaultSource)
         }
     }
 
     func wait() { group.wait() }
 }
 
-/// Decodes a batch of lines on every core: JSON parsing is most of an import's CPU time.
-enum ParallelDecode {
+/// Decodes a batch of lines on one thread: batches are small and several are decoded at once.
+enum BatchDecode {
     static func decode(_ lines: LineBatch, into slots: Slots<DecodedLine>, defaultSource: String) {
-        let n = lines.count
-        guard n > 0 else { return }
-        let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8, max(n / 256, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var decoder = RecordDecoder()
-            lines.bytes.withUnsafeBufferPointer { all in
-                for i in n * w / workers..<n * (w + 1) / workers {
-                    let start = i == 0 ? 0 : lines.ends[i - 1]
-                    let line = UnsafeBufferPointer(rebasing: all[start..<lines.ends[i]])
-                    slots.set(i, decodeLine(line, number: lines.numbers[i], defaultSource, &decoder))
-                }
+        var decoder = RecordDecoder()
+        lines.bytes.withUnsafeBufferPointer { all in
+            for i in 0..<lines.count {
+                let start = i == 0 ? 0 : lines.ends[i - 1]
+                let line = UnsafeBufferPointer(rebasing: all[start..<lines.ends[i]])
+                slots.set(i, decodeLine(line, number: lines.numbers[i], defaultSource, &decoder))
             }
         }
     }
-
     /// Blank lines are skipped; bytes that are not UTF-8 are named as such before any JSON is looked at.
     static func decodeLine(
         _ line: UnsafeBufferPointer<UInt8>, number: Int, _ defaultSource: String, _ decoder: inout RecordDecoder

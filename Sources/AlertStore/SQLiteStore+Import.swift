@@ -1,0 +1,89 @@
+import AlertCore
+import GRDB
+
+extension SQLiteStore {
+    /// Records per transaction when importing into a store that already holds transitions.
+    static let importTransaction = 50_000
+
+    /// Into an empty store, the whole import is one transaction that writes without the `source_hash` index
+    /// (every record names a new source, so its random-order inserts cost more than sorting once at the end),
+    /// finding sources and shared evidence through hashes in memory. The natural-key and `until` indexes stay:
+    /// records arrive nearly in effective order, so keeping them costs about what building them would, but
+    /// overlaps the decoding. Into a filled store, batches are grouped into transactions of `importTransaction`
+    /// records. Either way a failing `next` keeps what came before it.
+    public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
+        var pullError: (any Error)?
+        /// Pulls the next batch; an error ends the input but is thrown only after what came before is stored.
+        func pull() -> [Transition]? {
+            guard pullError == nil else { return nil }
+            do { return try next() } catch {
+                pullError = error
+                return nil
+            }
+        }
+        var result = AppendResult()
+        let bulk = try run { try bulkAppend(pull, into: &result) }
+        if !bulk {
+            var group: [Transition] = []
+            func flush() throws {
+                if !group.isEmpty { result = result + (try append(group)) }
+                group.removeAll(keepingCapacity: true)
+            }
+            while let batch = pull() {
+                group += batch
+                if group.count >= Self.importTransaction { try flush() }
+            }
+            try flush()
+        }
+        if let pullError { throw pullError }
+        return result
+    }
+
+    /// The bulk path; false (having written nothing) when the store already holds transitions.
+    private func bulkAppend(_ pull: () -> [Transition]?, into result: inout AppendResult) throws -> Bool {
+        var writer = BatchWriter(cache: cache)
+        var done = false
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                guard try !Self.holdsTransitions(db) else { return .rollback }
+                let indexes = try BulkIndexes.drop(db)
+                try writer.prepare(db)
+                writer.bulk = try BulkState(db)
+                while let batch = pull() { result = result + (try writer.add(batch)) }
+                writer.bulk = nil
+                try BulkIndexes.create(db, indexes)
+                done = true
+                return .commit
+            }
+        }
+        if done { publish(writer) }
+        return done
+    }
+
+    static func holdsTransitions(_ db: Database) throws -> Bool {
+        let s = try RawStatement(db, #"SELECT 1 FROM "transition" LIMIT 1"#)
+        return try s.step()
+    }
+}
+
+/// The indexes a bulk import drops and builds again, by name, with the schema's own SQL.
+enum BulkIndexes {
+    static let names = ["source_hash"]
+
+    /// Drops the indexes that exist; returns their SQL.
+    static func drop(_ db: Database) throws -> [String] {
+        var found: [(name: String, sql: String)] = []
+        let s = try RawStatement(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = ?1")
+        for name in names {
+            s.bind(1, name)
+            if try s.step(), let sql = s.text(1) { found.append((name, sql)) }
+            s.reset()
+        }
+        for f in found { try db.execute(sql: "DROP INDEX \"\(f.name)\"") }
+        return found.map(\.sql)
+    }
+
+    static func create(_ db: Database, _ sqls: [String]) throws {
+        for sql in sqls { try db.execute(sql: sql) }
+    }
+}

@@ -1,0 +1,94 @@
+import AlertCore
+import GRDB
+import Testing
+
+@testable import AlertStore
+
+/// `appendAll` into an empty store writes without the `source_hash` index and finds sources and evidence in memory;
+/// it must store exactly what batch-by-batch appends store, and leave the schema as it found it.
+@Suite struct BulkImportTests {
+    let dir = TempDir()
+
+    /// Batches with keys repeated within and across batches, shared sources and shared evidence.
+    static let batches: [[Transition]] = (0..<4).map { b in
+        (0..<700).map { i in
+            let n = b * 500 + i  // overlaps the next batch's first 200 records
+            return transition(
+                ["Almaty", "Taraz", "ALMATY", "Oral"][n % 4], Level(rawValue: n % 4)!,
+                "2016-07-\(String(format: "%02d", 1 + n % 28))T\(String(format: "%02d", n % 24)):00:00Z",
+                source: "s/\(n % 300).txt", kind: n % 3 == 0 ? .declared : nil,
+                until: n % 5 == 0 ? "2016-08-01" : nil, evidence: "Sentence \(n % 50).", ordinal: n)
+        }
+    }
+
+    static func pull(_ batches: [[Transition]]) -> () throws -> [Transition]? {
+        var rest = batches[...]
+        return { rest.popFirst() }
+    }
+
+    static func indexSQL(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql NOT NULL ORDER BY name")
+        }
+    }
+
+    @Test func storesWhatBatchAppendsStore() throws {
+        let reference = try SQLiteStore(path: dir.file("a.sqlite"))
+        var expected = AppendResult()
+        for b in Self.batches { expected = expected + (try reference.append(b)) }
+        let bulk = try SQLiteStore(path: dir.file("b.sqlite"))
+        #expect(try bulk.appendAll(Self.pull(Self.batches)) == expected)
+        #expect(expected.present > 0)
+        #expect(try bulk.allTransitions() == (try reference.allTransitions()))
+        #expect(try Self.indexSQL(dir.file("b.sqlite")) == (try Self.indexSQL(dir.file("a.sqlite"))))
+        // The same input again adds nothing, through the cache and through a fresh connection.
+        #expect(try bulk.appendAll(Self.pull(Self.batches)) == AppendResult(present: 2800))
+        let reopened = try SQLiteStore(path: dir.file("b.sqlite"))
+        #expect(try reopened.appendAll(Self.pull(Self.batches)) == AppendResult(present: 2800))
+        #expect(try reopened.count() == expected.added)
+    }
+
+    @Test func sharesEvidenceAndSourcesAsAppendDoes() throws {
+        let bulk = try SQLiteStore(path: dir.file("b.sqlite"))
+        _ = try bulk.appendAll(Self.pull(Self.batches))
+        let counts = try DatabaseQueue(path: dir.file("b.sqlite")).read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM source")!,
+                try Int.fetchOne(db, sql: #"SELECT count(*) FROM "transition" WHERE typeof(evidence) = 'text'"#)!
+            )
+        }
+        #expect(counts.0 == 300)
+        #expect(counts.1 == 50)
+    }
+
+    struct ReadFailure: Error {}
+
+    @Test func aFailingInputKeepsTheBatchesBeforeIt() throws {
+        let store = try SQLiteStore(path: dir.file("b.sqlite"))
+        var handed = 0
+        #expect(throws: ReadFailure.self) {
+            try store.appendAll {
+                handed += 1
+                if handed == 3 { throw ReadFailure() }
+                return Self.batches[handed - 1]
+            }
+        }
+        let reference = try SQLiteStore(path: dir.file("a.sqlite"))
+        try reference.append(Self.batches[0] + Self.batches[1])
+        #expect(try store.allTransitions() == (try reference.allTransitions()))
+        #expect(try Self.indexSQL(dir.file("b.sqlite")).count == 3)
+    }
+
+    @Test func aFilledStoreTakesBatchesInTransactions() throws {
+        let store = try SQLiteStore(path: dir.file("b.sqlite"))
+        try store.append(Self.batches[0])
+        let rest = Array(Self.batches.dropFirst())
+        let reference = try SQLiteStore(path: dir.file("a.sqlite"))
+        var expected = try reference.append(Self.batches[0])
+        expected = AppendResult()
+        for b in rest { expected = expected + (try reference.append(b)) }
+        #expect(try store.appendAll(Self.pull(rest)) == expected)
+        #expect(try store.allTransitions() == (try reference.allTransitions()))
+    }
+}
