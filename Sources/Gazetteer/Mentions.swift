@@ -135,6 +135,91 @@ enum Tokenizer {
     }
 
     static func tokens(in text: String) -> [Token] {
+        var bytes = text
+        if let fast = bytes.withUTF8({ simpleTokens(text, $0) }) { return fast }
+        return characterTokens(in: text)
+    }
+
+    /// The same tokens as `characterTokens`, by a scan over UTF-8 when every scalar is simple
+    /// (one scalar per Character); nil otherwise.
+    private static func simpleTokens(_ text: String, _ buf: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        let n = buf.count
+        // Scalars: start offset, flags, value. One extra entry marks the end.
+        var offs: [Int] = []
+        var flags: [UInt8] = []
+        var vals: [UInt32] = []
+        offs.reserveCapacity(n + 1)
+        flags.reserveCapacity(n + 1)
+        vals.reserveCapacity(n + 1)
+        var i = 0
+        while i < n {
+            let (v, len) = SimpleScalars.decode(buf, i)
+            let f = SimpleScalars.flags(v)
+            if f == 0 { return nil }
+            offs.append(i)
+            flags.append(f)
+            vals.append(v)
+            i += len
+        }
+        let count = offs.count
+        offs.append(n)
+        let letter = SimpleScalars.letter
+        let number = SimpleScalars.number
+        let upper = SimpleScalars.upper
+        func isInner(_ v: UInt32) -> Bool { v == 0x2D || v == 0x27 || v == 0x2019 || v == 0x2BC || v == 0x2E }
+        let utf8 = text.utf8
+        var out: [Token] = []
+        var k = 0
+        while k < count {
+            guard flags[k] & letter != 0 else {
+                k += 1
+                continue
+            }
+            let start = k
+            var end = k + 1
+            var hasDot = false
+            while end < count {
+                let f = flags[end]
+                if f & (letter | number) != 0 {
+                    end += 1
+                } else if isInner(vals[end]), end + 1 < count, flags[end + 1] & letter != 0 {
+                    // "U.S." keeps its dots; other words stop at a dot.
+                    if vals[end] == 0x2E {
+                        if !(end - start == 1 || hasDot) { break }
+                        hasDot = true
+                    }
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            if end < count, vals[end] == 0x2E, hasDot {
+                end += 1  // closing dot of "U.S."
+            }
+            k = end
+            var wordEnd = end
+            // "Kazakhstan's" names Kazakhstan
+            if end - start > 4, vals[end - 1] == 0x73 || vals[end - 1] == 0x53,
+                vals[end - 2] == 0x27 || vals[end - 2] == 0x2019
+            {
+                wordEnd = end - 2
+            }
+            var capitalised = false
+            var allCaps = true
+            var anyLetter = false
+            for q in start..<wordEnd where flags[q] & letter != 0 {
+                if !anyLetter { capitalised = flags[q] & upper != 0 }
+                anyLetter = true
+                if flags[q] & upper == 0 { allCaps = false }
+            }
+            let lo = utf8.index(utf8.startIndex, offsetBy: offs[start])
+            let hi = utf8.index(utf8.startIndex, offsetBy: offs[wordEnd])
+            out.append(Token(range: lo..<hi, isCapitalised: capitalised, isAllCaps: anyLetter && allCaps))
+        }
+        return out
+    }
+
+    static func characterTokens(in text: String) -> [Token] {
         var out: [Token] = []
         var i = text.startIndex
         while i < text.endIndex {
