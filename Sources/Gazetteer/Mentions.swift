@@ -8,7 +8,7 @@ extension Gazetteer {
     /// stop list ("May") are skipped, and common words ("Police", "Nice") count only after
     /// "in", "at", "near", "from", "to"; names of three letters or fewer count only when
     /// written in capitals and then only as country aliases ("UK", "US").
-    public func mentions(in text: String, countryContext: String? = nil) -> [Mention] {
+    public func mentions(in text: String, countryContext: String? = nil, memo: LookupMemo? = nil) -> [Mention] {
         let countryContext = countryContext?.uppercased()
         let tokens = Tokenizer.tokens(in: text)
         var out: [Mention] = []
@@ -25,15 +25,16 @@ extension Gazetteer {
             }
             var matched = false
             var j = min(tokens.count, i + Self.maxWords) - 1
+            let afterLocative = i > 0 && Self.locatives.contains(text[tokens[i - 1].range].lowercased())
             while j >= i {
                 if j > i, !Tokenizer.joinable(tokens, from: i, to: j, in: text) {
                     j -= 1
                     continue
                 }
                 let range = tokens[i].range.lowerBound..<tokens[j].range.upperBound
-                let afterLocative = i > 0 && Self.locatives.contains(text[tokens[i - 1].range].lowercased())
-                if let places = candidates(
-                    for: text[range], single: j == i, token: tokens[i], afterLocative: afterLocative, countryContext)
+                if let places = memoCandidates(
+                    for: text[range], single: j == i, token: tokens[i], afterLocative: afterLocative, countryContext,
+                    memo: memo)
                 {
                     out.append(Mention(range: range, text: String(text[range]), candidates: places))
                     i = j + 1
@@ -98,6 +99,24 @@ extension Gazetteer {
     static let cyrillicCountries: Set<String> = [
         "KZ", "RU", "KG", "UZ", "TJ", "TM", "UA", "BY", "MD", "AZ", "GE", "AM", "MN", "BG", "RS", "MK", "ME", "BA",
     ]
+
+    /// `candidates`, answered from `memo` when the same span was asked before.
+    private func memoCandidates(
+        for span: Substring, single: Bool, token: Tokenizer.Token, afterLocative: Bool, _ countryContext: String?,
+        memo: LookupMemo?
+    ) -> [Place]? {
+        guard let memo else {
+            return candidates(
+                for: span, single: single, token: token, afterLocative: afterLocative, countryContext)
+        }
+        let flags: UInt8 = (single ? 1 : 0) | (token.isAllCaps ? 2 : 0) | (afterLocative ? 4 : 0)
+        let key = LookupMemo.Key(span: span, flags: flags, country: countryContext)
+        if let hit = memo.entries[key] { return hit }
+        let found = candidates(for: span, single: single, token: token, afterLocative: afterLocative, countryContext)
+        if memo.entries.count >= LookupMemo.capacity { memo.entries.removeAll(keepingCapacity: true) }
+        memo.entries[LookupMemo.Key(span: Substring(String(span)), flags: flags, country: countryContext)] = found
+        return found
+    }
 
     private func candidates(
         for span: Substring, single: Bool, token: Tokenizer.Token, afterLocative: Bool, _ countryContext: String?

@@ -28,7 +28,8 @@ public enum SimpleScalars {
         (0, 0x530), (0x1E00, 0x1F00), (0x2000, 0x2150),
     ]
 
-    private static let table: [UInt8] = {
+    @usableFromInline
+    static let table: [UInt8] = {
         var t: [UInt8] = []
         for (lo, hi) in blocks {
             for v in lo..<hi {
@@ -36,29 +37,34 @@ public enum SimpleScalars {
                     t.append(0)
                     continue
                 }
-                let c = Character(u)
+                // Character's properties of a one-scalar Character are its scalar's (stdlib
+                // CharacterProperties.swift), but for isUppercase, which also asks the case
+                // mappings: only cased scalars or ones a case mapping changes need that slow check.
                 let p = u.properties
                 var f = simple
-                if c.isLetter { f |= letter }
-                if c.isNumber { f |= number }
-                if c.isUppercase { f |= upper }
-                if c.isWhitespace { f |= whitespace }
-                if p.isAlphabetic { f |= alphabetic }
+                if p.isAlphabetic { f |= letter | alphabetic }
+                if p.numericType != nil { f |= number | numeric }
+                if p.isWhitespace { f |= whitespace }
+                if p.isUppercase
+                    || (p.isCased || p.changesWhenUppercased || p.changesWhenLowercased) && Character(u).isUppercase
+                {
+                    f |= upper
+                }
                 if p.isUppercase { f |= scalarUpper }
-                if p.numericType != nil { f |= numeric }
                 t.append(f)
             }
         }
         return t
     }()
 
-    /// Combining marks (0300–036F, 0483–0489) and the joiners (200C, 200D) glue to a neighbour.
+    /// Combining marks (0300–036F, 0483–0489, 20D0–20FF) and the joiners (200C, 200D) glue to a neighbour.
     private static func isSimple(_ v: UInt32) -> Bool {
-        !((0x300...0x36F).contains(v) || (0x483...0x489).contains(v) || v == 0x200C || v == 0x200D)
+        !((0x300...0x36F).contains(v) || (0x483...0x489).contains(v) || (0x20D0...0x20FF).contains(v)
+            || v == 0x200C || v == 0x200D)
     }
 
     /// The flags of scalar `v`, or 0 when it is not simple.
-    @inline(__always)
+    @inlinable
     public static func flags(_ v: UInt32) -> UInt8 {
         if v < 0x530 { return table[Int(v)] }
         if v >= 0x1E00 && v < 0x1F00 { return table[Int(v - 0x1E00 + 0x530)] }
@@ -67,7 +73,7 @@ public enum SimpleScalars {
     }
 
     /// Decodes the scalar starting at `i` of valid UTF-8: its value and byte length.
-    @inline(__always)
+    @inlinable
     public static func decode(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
         let b0 = UInt32(buf[i])
         if b0 < 0x80 { return (b0, 1) }
