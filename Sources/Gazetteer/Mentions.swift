@@ -285,9 +285,19 @@ enum Tokenizer {
     /// later word is capitalised, a connector inside the name ("Rostov-on-Don", "Trinidad and
     /// Tobago") or a generic word ("Almaty region", "Белгородской области").
     static func joinable(_ tokens: [Token], from i: Int, to j: Int, in text: String) -> Bool {
+        let utf8 = text.utf8
         for k in i..<j {
-            let gap = text[tokens[k].range.upperBound..<tokens[k + 1].range.lowerBound]
-            if gap.isEmpty || gap.count > 2 || !gap.allSatisfy({ $0 == " " || $0 == "-" }) { return false }
+            // only spaces and hyphens, one or two of them: each byte is then a Character of its own
+            var q = tokens[k].range.upperBound
+            let end = tokens[k + 1].range.lowerBound
+            var gap = 0
+            while q < end {
+                let b = utf8[q]
+                gap += 1
+                if gap > 2 || (b != 0x20 && b != 0x2D) { return false }
+                q = utf8.index(after: q)
+            }
+            if gap == 0 { return false }
             let next = tokens[k + 1]
             if next.isCapitalised { continue }
             let w = text[next.range].lowercased()

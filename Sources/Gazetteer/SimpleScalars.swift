@@ -45,10 +45,13 @@ public enum SimpleScalars {
                 if p.isAlphabetic { f |= letter | alphabetic }
                 if p.numericType != nil { f |= number | numeric }
                 if p.isWhitespace { f |= whitespace }
-                if p.isUppercase
-                    || (p.isCased || p.changesWhenUppercased || p.changesWhenLowercased) && Character(u).isUppercase
-                {
+                if p.isUppercase {
                     f |= upper
+                } else if p.isAlphabetic || p.isCased {
+                    // Character.isUppercase: unchanged by upper-casing, and cased (or changed by lower-casing)
+                    let me = String(Character(u))
+                    let upperFixed = p.uppercaseMapping == me
+                    if upperFixed && (p.isCased || p.lowercaseMapping != me) { f |= upper }
                 }
                 if p.isUppercase { f |= scalarUpper }
                 t.append(f)
