@@ -108,6 +108,17 @@ public enum TransitionRecord {
     }
 
     /// One JSON line (no newline) in the EVENTS.md field order; absent fields are left out.
+    /// `String(format: "%.2f", c)` without Foundation's formatter for the usual confidences
+    /// (a whole number of hundredths, give or take rounding noise); anything else goes to it.
+    static func twoDecimals(_ c: Double) -> String {
+        let x = c * 100
+        let r = x.rounded()
+        guard c >= 0, c < 1e6, abs(x - r) < 1e-6 else { return String(format: "%.2f", c) }
+        let n = Int(r)
+        let frac = n % 100
+        return String(n / 100) + (frac < 10 ? ".0" : ".") + String(frac)
+    }
+
     public static func encode(_ t: Transition) -> String {
         var out = "{"
         var first = true
@@ -141,7 +152,7 @@ public enum TransitionRecord {
         str("evidence", t.evidence)
         if let c = t.confidence {
             key("confidence")
-            out += String(format: "%.2f", c)
+            out += Self.twoDecimals(c)
         }
         for k in t.extra.keys.sorted() {
             key(k)

@@ -6,6 +6,7 @@ extension Gazetteer {
     ///
     /// Must stay identical to `fold` in Scripts/gen-gazetteer, which keys the shipped file.
     public static func fold(_ s: String) -> String {
+        if let ascii = foldASCII(s) { return ascii }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var last: Unicode.Scalar? = nil
@@ -44,6 +45,39 @@ extension Gazetteer {
             }
         }
         return String(out)
+    }
+}
+
+extension Gazetteer {
+    /// `fold` for ASCII text by a byte loop (nil for any other text): lower case, apostrophes and
+    /// backquotes dropped, separators and whitespace one space, other punctuation dropped.
+    static func foldASCII(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { buf -> String? in
+            for b in buf where b >= 0x80 { return nil }
+            return String(unsafeUninitializedCapacity: buf.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for b in buf {
+                    switch b {
+                    case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                        if pendingSpace {
+                            out[n] = 0x20
+                            n += 1
+                            pendingSpace = false
+                        }
+                        out[n] = b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)
+                        n += 1
+                    // - _ . / , ( ) and whitespace (tab to carriage return, space)
+                    case 0x2D, 0x5F, 0x2E, 0x2F, 0x2C, 0x28, 0x29, 0x09...0x0D, 0x20:
+                        pendingSpace = n > 0
+                    default:
+                        continue
+                    }
+                }
+                return n
+            }
+        }
     }
 }
 

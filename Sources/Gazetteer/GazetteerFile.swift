@@ -107,11 +107,55 @@ struct GazetteerFile: Sendable {
             default: .city
             }
         let tz = Int(s(4)).flatMap { $0 >= 0 && $0 < timeZones.count ? timeZones[$0] : nil }
-        let aliases = s(6)
         return Place(
             id: placeIDs[index], name: s(5), country: s(2), scope: scope, population: Int(s(3)) ?? 0,
             timezone: tz,
-            aliases: aliases.isEmpty ? [] : aliases.split(separator: "|").map(String.init))
+            aliases: 6 < f.count ? Self.aliases(bytes, f[6]) : [])
+    }
+
+    /// The `|`-separated aliases of a field, empty ones skipped, as `String.split(separator: "|")`
+    /// gives them; split on bytes when every `|` stands between simple scalars (its own Character).
+    static func aliases(_ bytes: [UInt8], _ r: Range<Int>) -> [String] {
+        if r.isEmpty { return [] }
+        return bytes.withUnsafeBufferPointer { buf -> [String] in
+            var out: [String] = []
+            var start = r.lowerBound
+            var i = r.lowerBound
+            while i < r.upperBound {
+                if buf[i] == 0x7C {
+                    if !separates(buf, at: i, in: r) {
+                        let whole = string(bytes, r)
+                        return whole.split(separator: "|").map(String.init)
+                    }
+                    if i > start {
+                        out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
+                    }
+                    start = i + 1
+                }
+                i += 1
+            }
+            if i > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)) }
+            return out
+        }
+    }
+
+    /// The scalars on both sides of the `|` at `i` are simple, so it is a Character of its own.
+    private static func separates(_ buf: UnsafeBufferPointer<UInt8>, at i: Int, in r: Range<Int>) -> Bool {
+        func simple(at k: Int, endingAt end: Int?) -> Bool {
+            let lead = buf[k]
+            guard lead >= 0xC2, lead < 0xF5 else { return false }
+            let len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard k + len <= r.upperBound, end == nil || k + len == end else { return false }
+            for q in (k + 1)..<(k + len) where buf[q] & 0xC0 != 0x80 { return false }
+            return SimpleScalars.flags(SimpleScalars.decode(buf, k).0) != 0
+        }
+        if i + 1 < r.upperBound, buf[i + 1] >= 0x80, !simple(at: i + 1, endingAt: nil) { return false }
+        if i > r.lowerBound, buf[i - 1] >= 0x80 {
+            var b = i - 1
+            while b > r.lowerBound, buf[b] & 0xC0 == 0x80 { b -= 1 }
+            if !simple(at: b, endingAt: i) { return false }
+        }
+        return true
     }
 
     /// Places whose folded name or alias is exactly `key`.

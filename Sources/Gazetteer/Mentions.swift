@@ -8,7 +8,7 @@ extension Gazetteer {
     /// stop list ("May") are skipped, and common words ("Police", "Nice") count only after
     /// "in", "at", "near", "from", "to"; names of three letters or fewer count only when
     /// written in capitals and then only as country aliases ("UK", "US").
-    public func mentions(in text: String, countryContext: String? = nil) -> [Mention] {
+    public func mentions(in text: String, countryContext: String? = nil, memo: LookupMemo? = nil) -> [Mention] {
         let countryContext = countryContext?.uppercased()
         let tokens = Tokenizer.tokens(in: text)
         var out: [Mention] = []
@@ -25,15 +25,16 @@ extension Gazetteer {
             }
             var matched = false
             var j = min(tokens.count, i + Self.maxWords) - 1
+            let afterLocative = i > 0 && Self.locatives.contains(text[tokens[i - 1].range].lowercased())
             while j >= i {
                 if j > i, !Tokenizer.joinable(tokens, from: i, to: j, in: text) {
                     j -= 1
                     continue
                 }
                 let range = tokens[i].range.lowerBound..<tokens[j].range.upperBound
-                let afterLocative = i > 0 && Self.locatives.contains(text[tokens[i - 1].range].lowercased())
-                if let places = candidates(
-                    for: text[range], single: j == i, token: tokens[i], afterLocative: afterLocative, countryContext)
+                if let places = memoCandidates(
+                    for: text[range], single: j == i, token: tokens[i], afterLocative: afterLocative, countryContext,
+                    memo: memo)
                 {
                     out.append(Mention(range: range, text: String(text[range]), candidates: places))
                     i = j + 1
@@ -99,6 +100,24 @@ extension Gazetteer {
         "KZ", "RU", "KG", "UZ", "TJ", "TM", "UA", "BY", "MD", "AZ", "GE", "AM", "MN", "BG", "RS", "MK", "ME", "BA",
     ]
 
+    /// `candidates`, answered from `memo` when the same span was asked before.
+    private func memoCandidates(
+        for span: Substring, single: Bool, token: Tokenizer.Token, afterLocative: Bool, _ countryContext: String?,
+        memo: LookupMemo?
+    ) -> [Place]? {
+        guard let memo else {
+            return candidates(
+                for: span, single: single, token: token, afterLocative: afterLocative, countryContext)
+        }
+        let flags: UInt8 = (single ? 1 : 0) | (token.isAllCaps ? 2 : 0) | (afterLocative ? 4 : 0)
+        let key = LookupMemo.Key(span: span, flags: flags, country: countryContext)
+        if let hit = memo.entries[key] { return hit }
+        let found = candidates(for: span, single: single, token: token, afterLocative: afterLocative, countryContext)
+        if memo.entries.count >= LookupMemo.capacity { memo.entries.removeAll(keepingCapacity: true) }
+        memo.entries[LookupMemo.Key(span: Substring(String(span)), flags: flags, country: countryContext)] = found
+        return found
+    }
+
     private func candidates(
         for span: Substring, single: Bool, token: Tokenizer.Token, afterLocative: Bool, _ countryContext: String?
     ) -> [Place]? {
@@ -135,6 +154,91 @@ enum Tokenizer {
     }
 
     static func tokens(in text: String) -> [Token] {
+        var bytes = text
+        if let fast = bytes.withUTF8({ simpleTokens(text, $0) }) { return fast }
+        return characterTokens(in: text)
+    }
+
+    /// The same tokens as `characterTokens`, by a scan over UTF-8 when every scalar is simple
+    /// (one scalar per Character); nil otherwise.
+    private static func simpleTokens(_ text: String, _ buf: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        let n = buf.count
+        // Scalars: start offset, flags, value. One extra entry marks the end.
+        var offs: [Int] = []
+        var flags: [UInt8] = []
+        var vals: [UInt32] = []
+        offs.reserveCapacity(n + 1)
+        flags.reserveCapacity(n + 1)
+        vals.reserveCapacity(n + 1)
+        var i = 0
+        while i < n {
+            let (v, len) = SimpleScalars.decode(buf, i)
+            let f = SimpleScalars.flags(v)
+            if f == 0 { return nil }
+            offs.append(i)
+            flags.append(f)
+            vals.append(v)
+            i += len
+        }
+        let count = offs.count
+        offs.append(n)
+        let letter = SimpleScalars.letter
+        let number = SimpleScalars.number
+        let upper = SimpleScalars.upper
+        func isInner(_ v: UInt32) -> Bool { v == 0x2D || v == 0x27 || v == 0x2019 || v == 0x2BC || v == 0x2E }
+        let utf8 = text.utf8
+        var out: [Token] = []
+        var k = 0
+        while k < count {
+            guard flags[k] & letter != 0 else {
+                k += 1
+                continue
+            }
+            let start = k
+            var end = k + 1
+            var hasDot = false
+            while end < count {
+                let f = flags[end]
+                if f & (letter | number) != 0 {
+                    end += 1
+                } else if isInner(vals[end]), end + 1 < count, flags[end + 1] & letter != 0 {
+                    // "U.S." keeps its dots; other words stop at a dot.
+                    if vals[end] == 0x2E {
+                        if !(end - start == 1 || hasDot) { break }
+                        hasDot = true
+                    }
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            if end < count, vals[end] == 0x2E, hasDot {
+                end += 1  // closing dot of "U.S."
+            }
+            k = end
+            var wordEnd = end
+            // "Kazakhstan's" names Kazakhstan
+            if end - start > 4, vals[end - 1] == 0x73 || vals[end - 1] == 0x53,
+                vals[end - 2] == 0x27 || vals[end - 2] == 0x2019
+            {
+                wordEnd = end - 2
+            }
+            var capitalised = false
+            var allCaps = true
+            var anyLetter = false
+            for q in start..<wordEnd where flags[q] & letter != 0 {
+                if !anyLetter { capitalised = flags[q] & upper != 0 }
+                anyLetter = true
+                if flags[q] & upper == 0 { allCaps = false }
+            }
+            let lo = utf8.index(utf8.startIndex, offsetBy: offs[start])
+            let hi = utf8.index(utf8.startIndex, offsetBy: offs[wordEnd])
+            out.append(Token(range: lo..<hi, isCapitalised: capitalised, isAllCaps: anyLetter && allCaps))
+        }
+        return out
+    }
+
+    static func characterTokens(in text: String) -> [Token] {
         var out: [Token] = []
         var i = text.startIndex
         while i < text.endIndex {
@@ -181,9 +285,19 @@ enum Tokenizer {
     /// later word is capitalised, a connector inside the name ("Rostov-on-Don", "Trinidad and
     /// Tobago") or a generic word ("Almaty region", "Белгородской области").
     static func joinable(_ tokens: [Token], from i: Int, to j: Int, in text: String) -> Bool {
+        let utf8 = text.utf8
         for k in i..<j {
-            let gap = text[tokens[k].range.upperBound..<tokens[k + 1].range.lowerBound]
-            if gap.isEmpty || gap.count > 2 || !gap.allSatisfy({ $0 == " " || $0 == "-" }) { return false }
+            // only spaces and hyphens, one or two of them: each byte is then a Character of its own
+            var q = tokens[k].range.upperBound
+            let end = tokens[k + 1].range.lowerBound
+            var gap = 0
+            while q < end {
+                let b = utf8[q]
+                gap += 1
+                if gap > 2 || (b != 0x20 && b != 0x2D) { return false }
+                q = utf8.index(after: q)
+            }
+            if gap == 0 { return false }
             let next = tokens[k + 1]
             if next.isCapitalised { continue }
             let w = text[next.range].lowercased()

@@ -11,7 +11,7 @@ struct Clause: Sendable, Hashable {
 struct ClauseSplitter: Sendable {
     let vocab: Vocabulary
 
-    func split(_ words: [String]) -> [Clause] {
+    func split(_ words: Words) -> [Clause] {
         var clauses: [Clause] = []
         var current = Clause(indices: [], subordinate: false, relative: false)
         var parenthetical: Clause?

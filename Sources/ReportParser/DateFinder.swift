@@ -44,7 +44,12 @@ struct DateFinder: Sendable {
         "den", "am", "dem",
     ]
 
+    /// Dates in plain folded words (tests and callers without a sentence at hand).
     func dates(in words: [String], tokens: [Token]) -> [DateMention] {
+        dates(in: vocab.index.words(words), tokens: tokens)
+    }
+
+    func dates(in words: Words, tokens: [Token]) -> [DateMention] {
         var out: [DateMention] = []
         var i = 0
         while i < words.count {
@@ -62,7 +67,12 @@ struct DateFinder: Sendable {
         return out
     }
 
+    /// Durations in plain folded words.
     func durations(in words: [String], tokens: [Token]) -> [DurationMention] {
+        durations(in: vocab.index.words(words), tokens: tokens)
+    }
+
+    func durations(in words: Words, tokens: [Token]) -> [DurationMention] {
         var out: [DurationMention] = []
         for m in vocab.durationIntro.all(in: words) {
             var j = m.start + m.length
@@ -80,7 +90,7 @@ struct DateFinder: Sendable {
         return vocab.numbers[w]
     }
 
-    private func dateAt(_ w: [String], _ t: [Token], _ i: Int) -> (Int, DateValue)? {
+    private func dateAt(_ w: Words, _ t: [Token], _ i: Int) -> (Int, DateValue)? {
         let tok = t[i]
         if tok.kind == .number, let v = numericDate(tok.text) { return (1, v) }
         // Month D[,] [YYYY]
@@ -161,7 +171,7 @@ struct DateFinder: Sendable {
     }
 
     /// "in force since 5 January", "действовавший со 2 сентября": the start of a standing state.
-    private func background(before i: Int, _ w: [String]) -> DateMention.Role? {
+    private func background(before i: Int, _ w: Words) -> DateMention.Role? {
         for k in max(0, i - 4)..<i {
             if let m = vocab.untilMarkers.match(w, at: k), k + m.length == i { return nil }
         }
@@ -172,7 +182,7 @@ struct DateFinder: Sendable {
         return nil
     }
 
-    private func role(before i: Int, _ w: [String]) -> DateMention.Role {
+    private func role(before i: Int, _ w: Words) -> DateMention.Role {
         var j = i - 1
         var skipped = 0
         while j >= 0, skipped < 5 {
@@ -190,7 +200,7 @@ struct DateFinder: Sendable {
         return .point
     }
 
-    private func eventLinked(_ s: Int, _ e: Int, _ w: [String]) -> Bool {
+    private func eventLinked(_ s: Int, _ e: Int, _ w: Words) -> Bool {
         func event(_ j: Int) -> Bool {
             guard vocab.mereMention.matches(w, at: j) else { return false }
             // "urgence attentat" names a level, not an attack

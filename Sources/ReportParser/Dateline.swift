@@ -26,7 +26,7 @@ struct DatelineFinder: Sendable {
         for (si, s) in sentences.enumerated() where s.line - firstLine < 10 {
             let text = String(s.text)
             let toks = Tokenizer.tokens(text)
-            let words = toks.map(\.folded)
+            let words = finder.vocab.words(toks)
             let dates = finder.dates(in: words, tokens: toks)
             for d in dates {
                 guard case .day(let year, let month, let day) = d.value, let year, d.start <= 12 else {

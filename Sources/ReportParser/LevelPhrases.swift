@@ -34,7 +34,7 @@ struct LevelPhraseFinder: Sendable {
         var weak: Bool
     }
 
-    func groups(_ words: [String], _ tokens: [Token]) -> [LevelGroup] {
+    func groups(_ words: Words, _ tokens: [Token]) -> [LevelGroup] {
         var items: [Item] = []
         var i = 0
         while i < words.count {
@@ -76,7 +76,7 @@ struct LevelPhraseFinder: Sendable {
     }
 
     /// A digit or number word used as a rank: after "level"/"to"/"from", or before a quoted name.
-    private func rankNumber(_ w: [String], _ t: [Token], _ i: Int) -> Int? {
+    private func rankNumber(_ w: Words, _ t: [Token], _ i: Int) -> Int? {
         let n: Int? =
             t[i].kind == .number ? Int(w[i]) : (t[i].kind == .word ? vocab.numbers[w[i]] : nil)
         guard let n, (1...5).contains(n), w[i] != "a", w[i] != "an" else { return nil }
@@ -98,7 +98,7 @@ struct LevelPhraseFinder: Sendable {
         return nil
     }
 
-    private func isGlue(_ w: [String], _ t: [Token], from a: Int, to b: Int) -> Bool {
+    private func isGlue(_ w: Words, _ t: [Token], from a: Int, to b: Int) -> Bool {
         guard b - a <= 4 else { return false }
         for j in a..<b {
             if t[j].kind == .punct && w[j] != "." && w[j] != ";" { continue }
@@ -112,7 +112,7 @@ struct LevelPhraseFinder: Sendable {
         return true
     }
 
-    private func marker(before start: Int, _ w: [String], after floor: Int) -> LevelGroup.Marker {
+    private func marker(before start: Int, _ w: Words, after floor: Int) -> LevelGroup.Marker {
         var j = start - 1
         var steps = 0
         while j >= floor, steps < 4 {
@@ -126,7 +126,7 @@ struct LevelPhraseFinder: Sendable {
         return .none
     }
 
-    private func levelWordNear(_ w: [String], _ t: [Token], _ s: Int, _ e: Int) -> Bool {
+    private func levelWordNear(_ w: Words, _ t: [Token], _ s: Int, _ e: Int) -> Bool {
         for j in max(0, s - 2)..<min(w.count, e + 3) where j < s || j >= e {
             if vocab.levelWords.matches(w, at: j) || vocab.threatCues.matches(w, at: j) { return true }
         }

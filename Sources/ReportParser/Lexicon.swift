@@ -131,13 +131,16 @@ struct Vocabulary: Sendable {
     let terrorStems: [String]
     /// Stems of `threatWords`.
     let threatStems: [String]
+    /// The words of every matcher's phrases, numbered.
+    let index: WordIndex
 
     init(_ lexicons: [Lexicon]) {
+        var index = WordIndex()
         func list(_ k: KeyPath<Lexicon, [String]?>) -> PhraseMatcher<Int> {
-            PhraseMatcher(lexicons.flatMap { ($0[keyPath: k] ?? []).map { ($0, 0) } })
+            PhraseMatcher(lexicons.flatMap { ($0[keyPath: k] ?? []).map { ($0, 0) } }, index: &index)
         }
         func map<V: Sendable>(_ k: KeyPath<Lexicon, [String: V]?>) -> PhraseMatcher<V> {
-            PhraseMatcher(lexicons.flatMap { ($0[keyPath: k] ?? [:]).map { ($0.key, $0.value) } })
+            PhraseMatcher(lexicons.flatMap { ($0[keyPath: k] ?? [:]).map { ($0.key, $0.value) } }, index: &index)
         }
         months = map(\.months)
         weekdays = map(\.weekdays)
@@ -159,7 +162,7 @@ struct Vocabulary: Sendable {
                 verbPairs += phrases.map { ($0, c) }
             }
         }
-        verbs = PhraseMatcher(verbPairs)
+        verbs = PhraseMatcher(verbPairs, index: &index)
         negation = list(\.negation)
         threatCues = list(\.threatCues)
         terrorCues = list(\.terrorCues)
@@ -172,7 +175,7 @@ struct Vocabulary: Sendable {
                 names.append((k, LevelWord(canonical: v, weak: weak.contains(Fold.phrase(k)))))
             }
         }
-        levelNames = PhraseMatcher(names)
+        levelNames = PhraseMatcher(names, index: &index)
         superlatives = map(\.superlatives)
         clauseBreaks = list(\.clauseBreaks)
         relativePronouns = list(\.relativePronouns)
@@ -220,6 +223,7 @@ struct Vocabulary: Sendable {
             }
         }
         threatStems = ws.sorted()
+        self.index = index
     }
 
     /// The vocabulary of every bundled lexicon.

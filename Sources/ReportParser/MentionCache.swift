@@ -14,6 +14,8 @@ final class MentionCache {
     }
 
     private var memo: [String: [Found]] = [:]
+    /// Single name lookups, for stretches not seen before.
+    private let lookups = LookupMemo()
     /// Entries kept before the memo starts over, so a long feed cannot grow it without bound.
     static let capacity = 20_000
     /// The gazetteer's words that make a common word a place ("in Nice"): a stretch keeps the one before it.
@@ -35,11 +37,18 @@ final class MentionCache {
             var lastWord: Range<String.Index>?
             while i < scalars.endIndex, !Self.isBreak(scalars[i]) {
                 let u = scalars[i]
+                let f = SimpleScalars.flags(u.value)
                 let letter =
-                    u.value < 0x80 ? ((u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A) : u.properties.isAlphabetic
+                    u.value < 0x80
+                    ? ((u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A)
+                    : f != 0 ? f & SimpleScalars.alphabetic != 0 : u.properties.isAlphabetic
                 if letter {
                     if wordStart == nil { wordStart = i }
-                    if !capital, u.value < 0x80 ? (u.value >= 0x41 && u.value <= 0x5A) : u.properties.isUppercase {
+                    if !capital,
+                        u.value < 0x80
+                            ? (u.value >= 0x41 && u.value <= 0x5A)
+                            : f != 0 ? f & SimpleScalars.scalarUpper != 0 : u.properties.isUppercase
+                    {
                         capital = true
                     }
                 } else if let w = wordStart, u.value == 0x20 || u.value == 0x2D {
@@ -60,7 +69,7 @@ final class MentionCache {
                 found = f
             } else {
                 let s = String(span)
-                found = gazetteer.mentions(in: s, countryContext: country).map {
+                found = gazetteer.mentions(in: s, countryContext: country, memo: lookups).map {
                     Found(
                         lower: s.utf8.distance(from: s.startIndex, to: $0.range.lowerBound),
                         upper: s.utf8.distance(from: s.startIndex, to: $0.range.upperBound), text: $0.text,
@@ -91,6 +100,9 @@ final class MentionCache {
             return !(u == " " || u == "-" || u == "'" || u == "." || u == ",")
         }
         if u == "’" || u == "ʼ" { return false }
+        // a simple scalar is never a mark: alphabetic or numeric decides
+        let f = SimpleScalars.flags(u.value)
+        if f != 0 { return f & (SimpleScalars.alphabetic | SimpleScalars.numeric) == 0 }
         let p = u.properties
         return
             !(p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark

@@ -56,9 +56,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var exactFirst: [String: [Int]] = [:]
     private var prefixFirst: [String: [Int]] = [:]
     private var patterns: [Pattern] = []
+    /// Word ids of the parts (-1 for prefix parts), per pattern.
+    private var partIDs: [[Int32]] = []
+    /// Patterns by the word id of their first part, and by the prefix key of a prefix first part.
+    private var firstByID: [[Int]] = []
+    private var firstByKey: [[Int]] = []
     static var keyLength: Int { 2 }
 
     init(_ phrases: [(String, Payload)]) {
+        var index = WordIndex()
+        self.init(phrases, index: &index)
+    }
+
+    /// Files the phrases' words in `index` (shared by all matchers of a vocabulary).
+    init(_ phrases: [(String, Payload)], index: inout WordIndex) {
         for (text, payload) in phrases {
             let toks = Tokenizer.words(text)
             guard !toks.isEmpty else { continue }
@@ -75,12 +86,76 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
             let idx = patterns.count
             patterns.append(Pattern(parts: parts, prefix: prefix, payload: payload))
+            var ids: [Int32] = []
+            for (k, part) in parts.enumerated() { ids.append(prefix[k] ? -1 : index.id(of: part)) }
+            partIDs.append(ids)
             if prefix[0] {
-                prefixFirst[String(parts[0].prefix(Self.keyLength)), default: []].append(idx)
+                let key = String(parts[0].prefix(Self.keyLength))
+                prefixFirst[key, default: []].append(idx)
+                Self.file(idx, at: Int(index.key(of: key)), in: &firstByKey)
             } else {
                 exactFirst[parts[0], default: []].append(idx)
+                Self.file(idx, at: Int(ids[0]), in: &firstByID)
             }
         }
+    }
+
+    private static func file(_ pattern: Int, at slot: Int, in table: inout [[Int]]) {
+        if table.count <= slot { table += Array(repeating: [], count: slot + 1 - table.count) }
+        table[slot].append(pattern)
+    }
+
+    /// The longest phrase starting at word `i`: its length in words and payload.
+    func match(_ words: Words, at i: Int) -> (length: Int, payload: Payload)? {
+        guard i < words.count else { return nil }
+        var best = -1
+        var bestLength = 0
+        func consider(_ idx: Int) {
+            let p = patterns[idx]
+            let n = p.parts.count
+            guard i + n <= words.count, n > bestLength else { return }
+            let ids = partIDs[idx]
+            for k in 0..<n {
+                if p.prefix[k] {
+                    guard words.text[i + k].hasPrefix(p.parts[k]) else { return }
+                } else {
+                    guard words.ids[i + k] == ids[k] else { return }
+                }
+            }
+            best = idx
+            bestLength = n
+        }
+        let id = Int(words.ids[i])
+        if id >= 0, id < firstByID.count { for idx in firstByID[id] { consider(idx) } }
+        let key = Int(words.keys[i])
+        if key >= 0, key < firstByKey.count { for idx in firstByKey[key] { consider(idx) } }
+        return best < 0 ? nil : (length: bestLength, payload: patterns[best].payload)
+    }
+
+    /// True when some phrase starts at word `i`.
+    func matches(_ words: Words, at i: Int) -> Bool { match(words, at: i) != nil }
+
+    /// Every non-overlapping match, left to right.
+    func all(in words: Words, range: Range<Int>? = nil) -> [(start: Int, length: Int, payload: Payload)] {
+        var out: [(start: Int, length: Int, payload: Payload)] = []
+        var i = range?.lowerBound ?? 0
+        let end = range?.upperBound ?? words.count
+        while i < end {
+            if let m = match(words, at: i) {
+                out.append((i, m.length, m.payload))
+                i += m.length
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// True when any phrase occurs in the words.
+    func occurs(in words: Words, range: Range<Int>? = nil) -> Bool {
+        let r = range ?? 0..<words.count
+        for i in r where match(words, at: i) != nil { return true }
+        return false
     }
 
     var isEmpty: Bool { patterns.isEmpty }

@@ -111,7 +111,7 @@ struct ReportRun {
             // "The decision took effect on May 8": dates the change just told, cue words or not
             let dating =
                 !cued && !lastDefaulted.isEmpty
-                && vocab.tookEffect.occurs(in: Tokenizer.tokens(String(s)).map(\.folded))
+                && vocab.tookEffect.occurs(in: vocab.words(Tokenizer.tokens(String(s))))
             guard cued || followUp || dating else { continue }
             analyzer.analyze(String(s), colon: sentence.endsWithColon, run: &self)
         }
@@ -144,7 +144,7 @@ struct ReportRun {
     private mutating func noteYears(_ s: Substring, dates: DateFinder) {
         guard let p = published, let y = Self.lastYear(in: s), y != p.year else { return }
         let toks = Tokenizer.tokens(String(s))
-        for d in dates.dates(in: toks.map(\.folded), tokens: toks) {
+        for d in dates.dates(in: vocab.words(toks), tokens: toks) {
             guard case .day(let year?, let m, let day) = d.value, day <= CivilDate.daysIn(month: m, year: year)
             else { continue }
             storyYear = year
@@ -175,7 +175,7 @@ struct ReportRun {
     mutating func listRow(_ s: Substring, analyzer: SentenceAnalyzer) {
         let text = String(s)
         let tokens = Tokenizer.tokens(text)
-        let words = tokens.map(\.folded)
+        let words = vocab.words(tokens)
         let groups = analyzer.levels.groups(words, tokens).filter { $0.marker != .from }
         let lift = vocab.verbs.all(in: words).contains { $0.payload == .lift }
         guard !groups.isEmpty || lift else { return }

@@ -41,7 +41,7 @@ struct SentenceAnalyzer: Sendable {
 
     func analyze(_ text: String, colon: Bool, run: inout ReportRun) {
         let tokens = Tokenizer.tokens(text)
-        let words = tokens.map(\.folded)
+        let words = vocab.words(tokens)
         guard !words.isEmpty else { return }
         if vocab.negativeCues.occurs(in: words) { return }
         let groups = levels.groups(words, tokens)
@@ -190,7 +190,7 @@ struct SentenceAnalyzer: Sendable {
 
     /// The level group that belongs to the place at `pos`: the nearest before it within its comma
     /// segment, else the first after it there, else the nearest before it.
-    private func groupFor(_ pos: Int, _ groups: [LevelGroup], _ words: [String]) -> LevelGroup? {
+    private func groupFor(_ pos: Int, _ groups: [LevelGroup], _ words: Words) -> LevelGroup? {
         var lo = pos
         while lo > 0, words[lo - 1] != ",", words[lo - 1] != ";" { lo -= 1 }
         var hi = pos
@@ -201,13 +201,13 @@ struct SentenceAnalyzer: Sendable {
     }
 
     /// "If a yellow level is introduced…": a condition, not a decision.
-    private func hypothetical(_ ev: Event, _ words: [String]) -> Bool {
+    private func hypothetical(_ ev: Event, _ words: Words) -> Bool {
         let lo = ev.indices.first ?? 0
         return lo < ev.verbIndex && vocab.hypothetical.occurs(in: words, range: lo..<ev.verbIndex)
     }
 
     /// "the yellow level … was lifted", "cancelled the alert": a level word right by the verb, no comma between.
-    private func liftsALevel(_ ev: Event, _ words: [String], groups: [LevelGroup]) -> Bool {
+    private func liftsALevel(_ ev: Event, _ words: Words, groups: [LevelGroup]) -> Bool {
         let v = ev.verbIndex
         // "Красный уровень …, действовавший …, отменен": the level opens the clause as its subject
         if var f = ev.indices.first, f < v {
@@ -249,7 +249,7 @@ struct SentenceAnalyzer: Sendable {
     // MARK: events
 
     /// Splits clauses further where a second transition verb starts after a comma or "and".
-    func events(_ words: [String]) -> [Event] {
+    func events(_ words: Words) -> [Event] {
         var out: [Event] = []
         var excludedBy: [Int: Range<Int>] = [:]
         let verbs = vocab.verbs.all(in: words)
@@ -338,7 +338,7 @@ struct SentenceAnalyzer: Sendable {
         return out
     }
 
-    private func negated(_ ev: Event, _ words: [String]) -> Bool {
+    private func negated(_ ev: Event, _ words: Words) -> Bool {
         let lo = max(ev.indices.first ?? 0, ev.verbIndex - 4)
         for j in lo..<ev.verbIndex where vocab.negation.matches(words, at: j) { return true }
         return false
@@ -361,7 +361,7 @@ struct SentenceAnalyzer: Sendable {
     {
         let mentions = run.mentionCache.mentions(in: text, gazetteer: run.gazetteer, country: run.docCountry)
         var out: [PlaceHit] = []
-        let words = tokens.map(\.folded)
+        let words = vocab.words(tokens)
         for m in mentions {
             guard var place = m.candidates.first else { continue }
             // "Воронежская область": a gazetteer city may carry its region's name as an alias
@@ -478,7 +478,7 @@ struct SentenceAnalyzer: Sendable {
     }
 
     private func placesFor(
-        _ ev: Event, _ set: Set<Int>, _ words: [String], _ tokens: [Token], _ hits: [PlaceHit],
+        _ ev: Event, _ set: Set<Int>, _ words: Words, _ tokens: [Token], _ hits: [PlaceHit],
         groups: [LevelGroup], run: ReportRun
     ) -> [Target] {
         let attributionCut = attributionRange(ev, words)
@@ -575,13 +575,13 @@ struct SentenceAnalyzer: Sendable {
     }
 
     /// "Almaty" and "Almaty Region" both named: keep both; a country inside a list is dropped elsewhere.
-    private func dedupeRegions(_ hits: [PlaceHit], _ words: [String]) -> [PlaceHit] {
+    private func dedupeRegions(_ hits: [PlaceHit], _ words: Words) -> [PlaceHit] {
         var seen = Set<Int>()
         return hits.filter { seen.insert($0.place.id).inserted }
     }
 
     /// The tokens of a ", X said" tail or of an "X said" head: where the sources of a report are named.
-    private func attributionRange(_ ev: Event, _ words: [String]) -> Range<Int>? {
+    private func attributionRange(_ ev: Event, _ words: Words) -> Range<Int>? {
         let r = range(ev)
         guard let a = vocab.attribution.all(in: words, range: r).first else { return nil }
         var c = a.start - 1
@@ -593,7 +593,7 @@ struct SentenceAnalyzer: Sendable {
 
     /// An attack site, a place of detention or a meeting: named right after such a word, with no level phrase in between.
     private func mereMention(
-        _ h: PlaceHit, _ words: [String], _ tokens: [Token], _ groups: [LevelGroup]
+        _ h: PlaceHit, _ words: Words, _ tokens: [Token], _ groups: [LevelGroup]
     ) -> Bool {
         // "на территории Туркестанской области", "across the region": a scope, whatever came before
         if h.start > 0, Self.scopeWords.contains(words[h.start - 1]) { return false }
@@ -628,7 +628,7 @@ struct SentenceAnalyzer: Sendable {
         return false
     }
 
-    private func fallbackTargets(_ ev: Event, _ words: [String], run: ReportRun) -> [Target] {
+    private func fallbackTargets(_ ev: Event, _ words: Words, run: ReportRun) -> [Target] {
         let r = range(ev)
         if vocab.blockers.occurs(in: words, range: r) { return [] }
         if !run.lastTargets.isEmpty {
@@ -643,7 +643,7 @@ struct SentenceAnalyzer: Sendable {
     }
 
     private func noteUnresolved(
-        _ ev: Event, _ set: Set<Int>, _ tokens: [Token], _ words: [String], _ hits: [PlaceHit],
+        _ ev: Event, _ set: Set<Int>, _ tokens: [Token], _ words: Words, _ hits: [PlaceHit],
         run: inout ReportRun
     ) {
         for i in ev.indices
@@ -662,7 +662,7 @@ struct SentenceAnalyzer: Sendable {
     // MARK: dates
 
     private func effectiveDate(
-        _ ev: Event, _ set: Set<Int>, _ words: [String], _ ds: [DateMention], events: [Event],
+        _ ev: Event, _ set: Set<Int>, _ words: Words, _ ds: [DateMention], events: [Event],
         run: ReportRun
     ) -> (CivilDate, Double)? {
         let future = vocab.future.occurs(in: words, range: range(ev))
@@ -714,7 +714,7 @@ struct SentenceAnalyzer: Sendable {
 
 extension Vocabulary {
     /// "has been at yellow since July", "remains at": a standing verb right next to the event's verb.
-    func standingNear(_ words: [String], _ ev: SentenceAnalyzer.Event) -> Bool {
+    func standingNear(_ words: Words, _ ev: SentenceAnalyzer.Event) -> Bool {
         let lo = max(ev.indices.first ?? 0, ev.verbIndex - 2)
         for j in lo..<ev.verbIndex {
             if let m = verbs.match(words, at: j), m.payload == .standing,

@@ -1,3 +1,5 @@
+import Gazetteer
+
 /// One token of a sentence.
 struct Token: Sendable, Hashable {
     enum Kind: Sendable, Hashable { case word, number, punct, url }
@@ -26,6 +28,138 @@ enum Tokenizer {
 
     /// Tokens of `s`.
     static func tokens(_ s: String) -> [Token] {
+        var bytes = s
+        return bytes.withUTF8 { byteTokens(s, $0) }
+    }
+
+    /// `scalarTokens` by a scan over UTF-8, classifying scalars by table and building ASCII words'
+    /// folded forms straight from their bytes.
+    static func byteTokens(_ s: String, _ buf: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var out: [Token] = []
+        let n = buf.count
+        let utf8 = s.utf8
+        var i = 0
+        var spaced = true
+        @inline(__always) func scalar(_ k: Int) -> (UInt32, Int) { SimpleScalars.decode(buf, k) }
+        @inline(__always) func isSpace(_ v: UInt32) -> Bool {
+            if v <= 0x20 { return true }
+            if v < 0x80 { return false }
+            let f = SimpleScalars.flags(v)
+            return f != 0 ? f & SimpleScalars.whitespace != 0 : Unicode.Scalar(v)!.properties.isWhitespace
+        }
+        @inline(__always) func isWord(_ v: UInt32) -> Bool {
+            if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+            let f = SimpleScalars.flags(v)
+            return f != 0 ? f & SimpleScalars.alphabetic != 0 : isWordScalar(Unicode.Scalar(v)!)
+        }
+        @inline(__always) func isDigitV(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+        func urlStart(_ k: Int) -> Bool {
+            let c = buf[k] | 0x20
+            guard c == 0x68 || c == 0x77 else { return false }
+            func has(_ p: StaticString) -> Bool {
+                let len = p.utf8CodeUnitCount
+                guard k + len <= n else { return false }
+                let pb = p.utf8Start
+                for q in 0..<len {
+                    var b = buf[k + q]
+                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                    if b != pb[q] { return false }
+                }
+                return true
+            }
+            guard has("http://") || has("https://") || has("www.") else { return false }
+            // a mark glued to the prefix's last Character spoils it: non-ASCII nearby asks the scalar path
+            for q in k..<min(n, k + 12) where buf[q] >= 0x80 {
+                return isURLStart(s.unicodeScalars, utf8.index(utf8.startIndex, offsetBy: k))
+            }
+            return true
+        }
+        while i < n {
+            let (u, ulen) = scalar(i)
+            if isSpace(u) {
+                spaced = true
+                i += ulen
+                continue
+            }
+            let start = i
+            var kind = Token.Kind.punct
+            var ascii = u < 0x80
+            if urlStart(i) {
+                kind = .url
+                while i < n {
+                    let (c, l) = scalar(i)
+                    if c <= 0x20 || (c >= 0x80 && isSpace(c)) { break }
+                    if c >= 0x80 { ascii = false }
+                    i += l
+                }
+            } else if isDigitV(u) {
+                kind = .number
+                i += 1
+                while i < n {
+                    let c = buf[i]
+                    if c >= 0x30 && c <= 0x39 {
+                        i += 1
+                    } else if c == 0x2E || c == 0x3A || c == 0x2F || c == 0x2D {
+                        if i + 1 < n, buf[i + 1] >= 0x30 && buf[i + 1] <= 0x39 { i += 1 } else { break }
+                    } else {
+                        break
+                    }
+                }
+            } else if isWord(u) {
+                kind = .word
+                i += ulen
+                var scalars = 1
+                while i < n {
+                    let (c, l) = scalar(i)
+                    if isWord(c) || isDigitV(c) {
+                        if c >= 0x80 { ascii = false }
+                        i += l
+                        scalars += 1
+                    } else if c == 0x2D || c == 0x2010 || c == 0x2011 || (c == 0x2E && scalars == 1) {
+                        if i + l < n, isWord(scalar(i + l).0) {
+                            if c >= 0x80 { ascii = false }
+                            i += l
+                            scalars += 1
+                        } else {
+                            break
+                        }
+                    } else {
+                        break
+                    }
+                }
+            } else {
+                i += ulen
+            }
+            let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: i)
+            let word = UnsafeBufferPointer(rebasing: buf[start..<i])
+            let text = String(decoding: word, as: UTF8.self)
+            let folded: String
+            if kind != .word {
+                folded = text
+            } else if ascii {
+                folded = String(unsafeUninitializedCapacity: word.count) { out in
+                    for (q, b) in word.enumerated() { out[q] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                    return word.count
+                }
+            } else {
+                folded = Fold.token(text)
+            }
+            let capitalized: Bool
+            if u < 0x80 {
+                capitalized = u >= 0x41 && u <= 0x5A
+            } else {
+                let f = SimpleScalars.flags(u)
+                capitalized = f != 0 ? f & SimpleScalars.scalarUpper != 0 : Unicode.Scalar(u)!.properties.isUppercase
+            }
+            out.append(
+                Token(kind: kind, text: text, folded: folded, range: range, capitalized: capitalized, spaced: spaced))
+            spaced = false
+        }
+        return out
+    }
+
+    /// Tokens of `s`, by a scan over its scalars (the reference for `byteTokens`).
+    static func scalarTokens(_ s: String) -> [Token] {
         var out: [Token] = []
         let scalars = s.unicodeScalars
         var i = scalars.startIndex
