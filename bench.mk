@@ -50,9 +50,10 @@ bench-data: bench-deps
 bench-data-quick: bench-deps
 	$(BENCH_PYTHON) Scripts/gen-data --sets 10k,100k --text 1mb
 
-# The binary under test, in release. The in-process benchmarks (Benchmarks/) build on first run.
+# The binary under test, in release, as `make install` builds it (Swift runtime linked in).
+# The in-process benchmarks (Benchmarks/) build on first run.
 bench-build: bench-deps
-	$(BENCH_SWIFT) build -c release --product alertmon
+	$(BENCH_SWIFT) build -c release --static-swift-stdlib --product alertmon
 
 bench: bench-build bench-data
 	$(BENCH_PYTHON) Scripts/bench
