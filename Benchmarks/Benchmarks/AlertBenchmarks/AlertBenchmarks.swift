@@ -15,6 +15,30 @@ final class Instants: @unchecked Sendable {
     }
 }
 
+/// The monitor replaying the busiest day at 200×60, stepped with `.` or `,` as a user would: the
+/// model's whole update (cursor, board brought to the new clock, counts, rows re-sorted, log row).
+final class ScreenReplay: @unchecked Sendable {
+    private var model: Model?
+
+    func step(forward: Bool) -> Int {
+        if model == nil {
+            let day = fixture.busiestDay
+            let start = Timestamp(seconds: day.dayNumber * 86_400)
+            let c = ReplayCursor(
+                day: day, events: fixture.machine.changes(from: start, to: start.adding(seconds: 86_399)))
+            model = Model(machine: fixture.machine, now: start, size: Size(width: 200, height: 60), replay: c)
+        }
+        let r = model!.replay!
+        if forward, r.eventIndex == r.events.count - 1 {
+            _ = Model.update(&model!, .key(.home))
+        } else if !forward, r.eventIndex == nil {
+            _ = Model.update(&model!, .key(.end))
+        }
+        _ = Model.update(&model!, .key(.char(forward ? "." : ",")))
+        return model!.boardRows.count
+    }
+}
+
 /// A replay of the busiest day, stepped one event per sample; turns round at either end of the day.
 final class Replay: @unchecked Sendable {
     private var cursor: ReplayCursor?
@@ -74,6 +98,16 @@ let benchmarks: @Sendable () -> Void = {
     let back = Replay()
     Benchmark("replay step back", configuration: config) { _ in
         blackHole(fixture.machine.snapshot(at: back.step(forward: false)))
+    }
+
+    let screenForward = ScreenReplay()
+    Benchmark("replay step forward (screen)", configuration: config) { _ in
+        blackHole(screenForward.step(forward: true))
+    }
+
+    let screenBack = ScreenReplay()
+    Benchmark("replay step back (screen)", configuration: config) { _ in
+        blackHole(screenBack.step(forward: false))
     }
 
     // One frame into the reused cell buffer; the clock's tick is outside the measurement.
