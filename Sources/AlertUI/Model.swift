@@ -345,21 +345,29 @@ extension Model {
         for i in board.indices where board[i].level >= floor && admits(board[i].place) { rows.append(i) }
         let b = board
         let rk = ranks
+        // Each row sorts on one packed integer (order key, then name rank, then the row itself), so the
+        // sort compares plain integers, not closures over the board.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(rows.count)
         switch order {
         case .severity:
-            rows.sort { x, y in
-                let a = b[x]
-                let c = b[y]
-                return a.level != c.level ? a.level > c.level : rk[Int(a.place)] < rk[Int(c.place)]
+            for i in rows {
+                let e = b[i]
+                keys.append(UInt64(3 - e.level.rawValue) << 62 | UInt64(rk[Int(e.place)]) << 31 | UInt64(i))
             }
         case .name:
-            rows.sort { rk[Int(b[$0].place)] < rk[Int(b[$1].place)] }
+            for i in rows { keys.append(UInt64(rk[Int(b[i].place)]) << 31 | UInt64(i)) }
         case .recent:
+            keys = []
             var changed = [Int64](repeating: 0, count: b.count)
             for i in rows { changed[i] = machine.row(b[i]).lastChange.seconds }
             rows.sort { x, y in
                 changed[x] != changed[y] ? changed[x] > changed[y] : rk[Int(b[x].place)] < rk[Int(b[y].place)]
             }
+        }
+        if !keys.isEmpty {
+            keys.sort()
+            for (k, key) in keys.enumerated() { rows[k] = Int(key & 0x7FFF_FFFF) }
         }
         boardRows = rows
 
