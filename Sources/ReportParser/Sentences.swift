@@ -1,3 +1,5 @@
+import Gazetteer
+
 /// A sentence or a line fragment of a report, with the layout facts the parser needs.
 struct Sentence: Sendable {
     var text: Substring
@@ -100,8 +102,9 @@ enum SentenceSplitter {
                 var k = j
                 while k < lineHi, buf[k] == 0x20 || buf[k] == 0x09 { k += 1 }
                 if k > j, k < lineHi, startsSentence(text[index(text, k)..<index(text, lineHi)]),
-                    !(b == 0x2E && isAbbreviation(text[index(text, start)..<index(text, i)])),
-                    !(b == 0x2E
+                    !(b == 0x2E && isAbbreviation(text, buf, start, i)),
+                    // only a digit right before the dot can make an ordinal day
+                    !(b == 0x2E && i > start && buf[i - 1] >= 0x30 && buf[i - 1] <= 0x39
                         && isOrdinalDay(
                             text[index(text, start)..<index(text, i)],
                             before: text[index(text, k)..<index(text, lineHi)]))
@@ -147,6 +150,37 @@ enum SentenceSplitter {
         guard (1...2).contains(digits.count) else { return false }
         let word = next.prefix { $0.isLetter }
         return germanMonths.contains(word.lowercased())
+    }
+
+    /// `isAbbreviation(text[lo..<hi])` by bytes when the last word and the scalar before it are simple
+    /// scalars, so Characters there are scalars and a separator byte is a separator Character.
+    private static func isAbbreviation(_ text: String, _ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool
+    {
+        var p = hi
+        while p > lo, buf[p - 1] != 0x20 && buf[p - 1] != 0x28 && buf[p - 1] != 0x22 { p -= 1 }
+        var slow = false
+        if p - 1 > lo {
+            var q = p - 2
+            while q > lo, buf[q] & 0xC0 == 0x80 { q -= 1 }
+            slow = SimpleScalars.flags(SimpleScalars.decode(buf, q).0) == 0
+        }
+        var k = p
+        var count = 0
+        var firstFlags: UInt8 = 0
+        while !slow && k < hi {
+            let (v, len) = SimpleScalars.decode(buf, k)
+            let f = SimpleScalars.flags(v)
+            if f == 0 { slow = true }
+            if count == 0 { firstFlags = f }
+            count += 1
+            k += len
+        }
+        if slow { return isAbbreviation(text[index(text, lo)..<index(text, hi)]) }
+        if count == 1 && firstFlags & SimpleScalars.letter != 0 { return true }
+        // the longest abbreviation has 8 bytes, and lower-casing shrinks a scalar by at most 2
+        if hi - p > 24 { return false }
+        return abbreviations.contains(
+            String(decoding: UnsafeBufferPointer(rebasing: buf[p..<hi]), as: UTF8.self).lowercased())
     }
 
     private static func isAbbreviation(_ before: Substring) -> Bool {
