@@ -179,7 +179,7 @@ struct ReportRun {
         let groups = analyzer.levels.groups(words, tokens).filter { $0.marker != .from }
         let lift = vocab.verbs.all(in: words).contains { $0.payload == .lift }
         guard !groups.isEmpty || lift else { return }
-        let hits = analyzer.placeHits(text, tokens, groups, run: self).filter {
+        let hits = analyzer.placeHits(text, tokens, groups, words: words, run: self).filter {
             !$0.weak && $0.place.scope != .country
         }
         guard let hit = hits.first, let eff = listIntro?.from ?? published else { return }

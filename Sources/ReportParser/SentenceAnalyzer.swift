@@ -85,7 +85,7 @@ struct SentenceAnalyzer: Sendable {
         let events = self.events(words)
         // the gazetteer is the costly part: only ask it when some clause changes a level
         guard events.contains(where: { $0.verb != .standing }) else { return }
-        let hits = placeHits(text, tokens, groups, run: run)
+        let hits = placeHits(text, tokens, groups, words: words, run: run)
         var sentenceTargets: [Target] = []
         for ev in events {
             let set = Set(ev.indices)
@@ -356,12 +356,11 @@ struct SentenceAnalyzer: Sendable {
         return regionHeads.contains(last.lowercased())
     }
 
-    func placeHits(_ text: String, _ tokens: [Token], _ groups: [LevelGroup], run: ReportRun)
+    func placeHits(_ text: String, _ tokens: [Token], _ groups: [LevelGroup], words: Words, run: ReportRun)
         -> [PlaceHit]
     {
         let mentions = run.mentionCache.mentions(in: text, gazetteer: run.gazetteer, country: run.docCountry)
         var out: [PlaceHit] = []
-        let words = vocab.words(tokens)
         for m in mentions {
             guard var place = m.candidates.first else { continue }
             // "Воронежская область": a gazetteer city may carry its region's name as an alias

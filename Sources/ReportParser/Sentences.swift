@@ -1,3 +1,5 @@
+import Gazetteer
+
 /// A sentence or a line fragment of a report, with the layout facts the parser needs.
 struct Sentence: Sendable {
     var text: Substring
@@ -26,37 +28,58 @@ enum SentenceSplitter {
     static let maxSentenceBytes = 4000
 
     static func split(_ text: String) -> [Sentence] {
+        if let out = text.utf8.withContiguousStorageIfAvailable({ split(text, $0) }) { return out }
+        var native = text
+        native.makeContiguousUTF8()
+        return native.utf8.withContiguousStorageIfAvailable { split(native, $0) } ?? []
+    }
+
+    /// The scan over the UTF-8 of `text` (its contiguous storage `buf`), by byte offsets: string
+    /// indices are made only where a sentence starts or ends.
+    private static func split(_ text: String, _ buf: UnsafeBufferPointer<UInt8>) -> [Sentence] {
         var out: [Sentence] = []
-        let u = text.utf8
+        let n = buf.count
         var lineNo = 0
         var paragraph = 0
-        var lineStart = u.startIndex
-        var i = u.startIndex
+        var lineStart = 0
         var blankRun = false
-        while lineStart < u.endIndex {
-            // find end of line
-            i = lineStart
-            while i < u.endIndex && u[i] != 0x0A { i = u.index(after: i) }
-            let lineEnd = i
-            let line = text[lineStart..<lineEnd]
-            let trimmed = line.trimmingSpaces()
-            if trimmed.isEmpty {
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && buf[lineEnd] != 0x0A { lineEnd += 1 }
+            let (lo, hi) = trimmed(text, buf, lineStart, lineEnd)
+            if lo == hi {
                 if !blankRun { paragraph += 1 }
                 blankRun = true
             } else {
                 blankRun = false
-                splitLine(trimmed, line: lineNo, paragraph: paragraph, into: &out)
+                splitLine(text, buf, lo, hi, line: lineNo, paragraph: paragraph, into: &out)
             }
             lineNo += 1
-            lineStart = lineEnd < u.endIndex ? u.index(after: lineEnd) : u.endIndex
+            lineStart = lineEnd < n ? lineEnd + 1 : n
         }
         return out
     }
 
+    /// The byte bounds of `text[lo..<hi].trimmingSpaces()`. A printable ASCII byte at either end
+    /// is a Character of its own there that is not a space, so only other ends need the Character path.
+    private static func trimmed(_ text: String, _ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        if lo == hi { return (lo, hi) }
+        if buf[lo] > 0x20 && buf[lo] < 0x7F && buf[hi - 1] > 0x20 && buf[hi - 1] < 0x7F { return (lo, hi) }
+        let t = text[index(text, lo)..<index(text, hi)].trimmingSpaces()
+        let u = text.utf8
+        return (u.distance(from: u.startIndex, to: t.startIndex), u.distance(from: u.startIndex, to: t.endIndex))
+    }
+
+    @inline(__always)
+    private static func index(_ text: String, _ offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+
     private static func splitLine(
-        _ line: Substring, line lineNo: Int, paragraph: Int, into out: inout [Sentence]
+        _ text: String, _ buf: UnsafeBufferPointer<UInt8>, _ lineLo: Int, _ lineHi: Int, line lineNo: Int,
+        paragraph: Int, into out: inout [Sentence]
     ) {
-        let u = line.utf8
+        let line = text[index(text, lineLo)..<index(text, lineHi)]
         let last = line.last
         let hasFinal =
             last == "." || last == "!" || last == "?" || last == "…" || last == "\"" || last == "”"
@@ -66,47 +89,46 @@ enum SentenceSplitter {
         let bullet =
             first == "•" || first == "·" || first == "*" || first == "–" || first == "—"
             || (first == "-" && line.dropFirst().first == " ")
-        let titleLike = !hasFinal && !colon && !bullet && u.count < 300
-        var start = u.startIndex
-        var i = u.startIndex
-        var sentences: [Substring] = []
-        while i < u.endIndex {
-            let b = u[i]
+        let titleLike = !hasFinal && !colon && !bullet && lineHi - lineLo < 300
+        var start = lineLo
+        var i = lineLo
+        var sentences: [(Int, Int)] = []
+        while i < lineHi {
+            let b = buf[i]
             if b == 0x2E || b == 0x21 || b == 0x3F {
-                var j = u.index(after: i)
+                var j = i + 1
                 // closing quotes/brackets stay with the sentence
-                while j < u.endIndex, u[j] == 0x22 || u[j] == 0x29 || u[j] == 0x27 { j = u.index(after: j) }
+                while j < lineHi, buf[j] == 0x22 || buf[j] == 0x29 || buf[j] == 0x27 { j += 1 }
                 var k = j
-                var spaces = 0
-                while k < u.endIndex, u[k] == 0x20 || u[k] == 0x09 {
-                    k = u.index(after: k)
-                    spaces += 1
-                }
-                if spaces > 0, k < u.endIndex, startsSentence(line[k...]),
-                    !(b == 0x2E && isAbbreviation(line[start..<i])),
-                    !(b == 0x2E && isOrdinalDay(line[start..<i], before: line[k...]))
+                while k < lineHi, buf[k] == 0x20 || buf[k] == 0x09 { k += 1 }
+                if k > j, k < lineHi, startsSentence(text[index(text, k)..<index(text, lineHi)]),
+                    !(b == 0x2E && isAbbreviation(text, buf, start, i)),
+                    // only a digit right before the dot can make an ordinal day
+                    !(b == 0x2E && i > start && buf[i - 1] >= 0x30 && buf[i - 1] <= 0x39
+                        && isOrdinalDay(
+                            text[index(text, start)..<index(text, i)],
+                            before: text[index(text, k)..<index(text, lineHi)]))
                 {
-                    sentences.append(line[start..<j])
+                    sentences.append((start, j))
                     start = k
                     i = k
                     continue
                 }
             }
-            if u.distance(from: start, to: i) > maxSentenceBytes && (b == 0x20 || b == 0x09) {
-                sentences.append(line[start..<i])
-                start = u.index(after: i)
+            if i - start > maxSentenceBytes && (b == 0x20 || b == 0x09) {
+                sentences.append((start, i))
+                start = i + 1
             }
-            i = u.index(after: i)
+            i += 1
         }
-        if start < u.endIndex { sentences.append(line[start..<u.endIndex]) }
-        for (n, s) in sentences.enumerated() {
-            let t = s.trimmingSpaces()
-            if t.isEmpty { continue }
+        if start < lineHi { sentences.append((start, lineHi)) }
+        for (n, (lo, hi)) in sentences.enumerated() {
+            let (tlo, thi) = trimmed(text, buf, lo, hi)
+            if tlo == thi { continue }
             out.append(
                 Sentence(
-                    text: t, line: lineNo, paragraph: paragraph, titleLike: titleLike,
-                    bullet: bullet && n == 0,
-                    endsWithColon: colon && n == sentences.count - 1))
+                    text: text[index(text, tlo)..<index(text, thi)], line: lineNo, paragraph: paragraph,
+                    titleLike: titleLike, bullet: bullet && n == 0, endsWithColon: colon && n == sentences.count - 1))
         }
     }
 
@@ -128,6 +150,37 @@ enum SentenceSplitter {
         guard (1...2).contains(digits.count) else { return false }
         let word = next.prefix { $0.isLetter }
         return germanMonths.contains(word.lowercased())
+    }
+
+    /// `isAbbreviation(text[lo..<hi])` by bytes when the last word and the scalar before it are simple
+    /// scalars, so Characters there are scalars and a separator byte is a separator Character.
+    private static func isAbbreviation(_ text: String, _ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool
+    {
+        var p = hi
+        while p > lo, buf[p - 1] != 0x20 && buf[p - 1] != 0x28 && buf[p - 1] != 0x22 { p -= 1 }
+        var slow = false
+        if p - 1 > lo {
+            var q = p - 2
+            while q > lo, buf[q] & 0xC0 == 0x80 { q -= 1 }
+            slow = SimpleScalars.flags(SimpleScalars.decode(buf, q).0) == 0
+        }
+        var k = p
+        var count = 0
+        var firstFlags: UInt8 = 0
+        while !slow && k < hi {
+            let (v, len) = SimpleScalars.decode(buf, k)
+            let f = SimpleScalars.flags(v)
+            if f == 0 { slow = true }
+            if count == 0 { firstFlags = f }
+            count += 1
+            k += len
+        }
+        if slow { return isAbbreviation(text[index(text, lo)..<index(text, hi)]) }
+        if count == 1 && firstFlags & SimpleScalars.letter != 0 { return true }
+        // the longest abbreviation has 8 bytes, and lower-casing shrinks a scalar by at most 2
+        if hi - p > 24 { return false }
+        return abbreviations.contains(
+            String(decoding: UnsafeBufferPointer(rebasing: buf[p..<hi]), as: UTF8.self).lowercased())
     }
 
     private static func isAbbreviation(_ before: Substring) -> Bool {
