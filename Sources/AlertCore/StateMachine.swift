@@ -41,6 +41,14 @@ public struct StateMachine: Sendable {
     /// Every place that has appeared in a transition.
     public var placeKeys: [PlaceKey] { tracks.map(\.key) }
 
+    /// Makes room for `n` transitions in all, so a large load never copies what it holds to grow.
+    public mutating func reserveCapacity(_ n: Int) {
+        store.reserveCapacity(n)
+        lateFlags.reserveCapacity(n)
+        order.reserveCapacity(n)
+        logIndex.reserveCapacity(n)
+    }
+
     /// Adds transitions (any order, duplicates by natural key ignored); returns how many were new.
     ///
     /// Each affected place is refolded from the earliest effective instant it received; appending

@@ -42,6 +42,7 @@ extension AlertStoring {
     /// arrival) and in batches (so the rows are not held twice while folding).
     public func loadHistory() throws -> StateMachine {
         var machine = StateMachine()
+        machine.reserveCapacity(Int(clamping: try marker().value))  // the last row id: at least the row count
         if let sqlite = self as? SQLiteStore {
             _ = try sqlite.appended(since: .start, batch: 65_536) { machine.insert($0) }
         } else {
