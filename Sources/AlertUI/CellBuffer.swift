@@ -71,19 +71,43 @@ public struct CellBuffer: Sendable, Hashable {
     /// split (its place is padded). Returns the number of columns written.
     @discardableResult
     public mutating func put(_ text: String, at p: Point, role: Role, maxWidth: Int = .max) -> Int {
-        guard p.y >= 0, p.y < size.height, p.x < size.width else { return 0 }
+        guard let (x, budget) = span(at: p, maxWidth: maxWidth) else { return 0 }
+        let clean = Sanitizer.clean(text)
+        let fits = TextWidth.of(clean) <= budget
+        var used = 0
+        _ = write(clean, x: x, y: p.y, room: fits ? budget : budget - 1, role: role, used: &used)
+        return finish(fits: fits, x: x, y: p.y, budget: budget, role: role, used: used)
+    }
+
+    /// Writes pieces exactly as `put` writes their concatenation, without building it.
+    @discardableResult
+    mutating func put(_ text: TextPieces, at p: Point, role: Role, maxWidth: Int = .max) -> Int {
+        guard let (x, budget) = span(at: p, maxWidth: maxWidth) else { return 0 }
+        let clean = text.cleaned
+        if clean.mergesAcrossPieces { return put(clean.joined, at: p, role: role, maxWidth: maxWidth) }
+        let fits = TextWidth.of(clean) <= budget
+        let room = fits ? budget : budget - 1
+        var used = 0
+        for i in 0..<clean.count {
+            guard write(clean[i], x: x, y: p.y, room: room, role: role, used: &used) else { break }
+        }
+        return finish(fits: fits, x: x, y: p.y, budget: budget, role: role, used: used)
+    }
+
+    /// Where text put at `p` starts and how many columns it may take; nil when none.
+    private func span(at p: Point, maxWidth: Int) -> (x: Int, budget: Int)? {
+        guard p.y >= 0, p.y < size.height, p.x < size.width else { return nil }
         var x = p.x
         var budget = min(maxWidth, size.width - p.x)
         if x < 0 {
             budget += x
             x = 0
         }
-        guard budget > 0 else { return 0 }
-        let clean = Sanitizer.clean(text)
-        let total = TextWidth.of(clean)
-        let fits = total <= budget
-        let room = fits ? budget : budget - 1
-        var used = 0
+        return budget > 0 ? (x, budget) : nil
+    }
+
+    /// Writes clean text's graphemes from column `x + used` while they fit in `room`; false once one did not.
+    private mutating func write(_ clean: String, x: Int, y: Int, room: Int, role: Role, used: inout Int) -> Bool {
         for c in clean {
             var w = CharWidth.of(c)
             var g = String(c)
@@ -98,22 +122,25 @@ public struct CellBuffer: Sendable, Hashable {
                 w = 1
             }
             if used + w > room {
-                break
+                return false
             }
-            set(Cell(grapheme: g, width: UInt8(w), role: role), x: x + used, y: p.y)
-            if w == 2 { set(.continuation(role), x: x + used + 1, y: p.y) }
+            set(Cell(grapheme: g, width: UInt8(w), role: role), x: x + used, y: y)
+            if w == 2 { set(.continuation(role), x: x + used + 1, y: y) }
             used += w
         }
-        if !fits {
-            // Pad the column a cut wide character would have taken, then the ellipsis.
-            while used < budget - 1 {
-                set(.blank(role), x: x + used, y: p.y)
-                used += 1
-            }
-            set(Cell(grapheme: "…", width: 1, role: role), x: x + used, y: p.y)
+        return true
+    }
+
+    /// Ends text that did not fit: pads the column a cut wide character would have taken, then "…".
+    private mutating func finish(fits: Bool, x: Int, y: Int, budget: Int, role: Role, used: Int) -> Int {
+        guard !fits else { return used }
+        var used = used
+        while used < budget - 1 {
+            set(.blank(role), x: x + used, y: y)
             used += 1
         }
-        return used
+        set(Cell(grapheme: "…", width: 1, role: role), x: x + used, y: y)
+        return used + 1
     }
 
     /// Each row as plain text (continuation cells contribute nothing).

@@ -22,6 +22,9 @@ public struct Binding: Sendable, Hashable {
         self.inFooter = inFooter
     }
 
+    /// Whether the footer lists this binding in `mode`.
+    public func isInFooter(of mode: Mode) -> Bool { inFooter && modes.contains(mode) }
+
     /// The keys as the footer writes them (the first one).
     public var footerKeys: String { keys.first.map { $0.description } ?? "" }
 
@@ -45,7 +48,7 @@ public struct KeyMap: Sendable, Hashable {
 
     /// Bindings the footer lists in `mode`.
     public func footer(in mode: Mode) -> [Binding] {
-        bindings.filter { $0.inFooter && $0.modes.contains(mode) }
+        bindings.filter { $0.isInFooter(of: mode) }
     }
 
     /// The standard key map.
