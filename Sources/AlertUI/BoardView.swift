@@ -33,7 +33,7 @@ extension Theme {
     /// The widest level label's columns, which the level columns are sized for.
     var labelWidth: Int {
         var w = 0
-        for l in Level.allCases { w = max(w, TextWidth.of(look(l).label)) }
+        for i in looks.indices { w = max(w, TextWidth.of(looks[i].label)) }
         return w
     }
 }
@@ -86,7 +86,7 @@ enum BoardView {
             let look = theme.look(p.level)
             var x = body.x + 1
             if arrived { buffer.put("▸", at: Point(x: body.x, y: y), role: .highlight) }
-            let lvl = cols.level > 2 ? TextPieces(look.glyph, " ", look.label) : TextPieces(look.glyph)
+            let lvl = cols.level > 2 ? look.labelled : look.glyph
             x = buffer.column(lvl, x: x, y: y, width: cols.level, role: .level(p.level))
             x = buffer.column(p.city, x: x, y: y, width: cols.place, role: arrived ? .highlight : .text)
             x = buffer.column(p.country ?? "", x: x, y: y, width: cols.country, role: .dim)

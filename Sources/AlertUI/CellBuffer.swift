@@ -85,7 +85,9 @@ public struct CellBuffer: Sendable, Hashable {
         guard let (x, budget) = span(at: p, maxWidth: maxWidth) else { return 0 }
         let clean = text.cleaned
         if clean.mergesAcrossPieces { return put(clean.joined, at: p, role: role, maxWidth: maxWidth) }
-        let fits = TextWidth.of(clean) <= budget
+        var total = 0
+        for i in 0..<clean.count { total += TextWidth.of(clean[i]) }
+        let fits = total <= budget
         let room = fits ? budget : budget - 1
         var used = 0
         for i in 0..<clean.count {

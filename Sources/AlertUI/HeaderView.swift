@@ -1,6 +1,10 @@
 import AlertCore
 
 enum HeaderView {
+    /// Levels most severe first, walked by index: `allCases` and array iteration allocate in an unoptimised
+    /// build, where the allocation test runs.
+    static let descending: [Level] = Level.allCases.reversed()
+
     static func draw(_ model: Model, theme: Theme, in rect: Rect, into buffer: inout CellBuffer) {
         guard rect.height >= 2 else { return }
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
@@ -33,14 +37,16 @@ enum HeaderView {
         x += 1
         // Counts, most severe first, with labels when they fit.
         var full = 0
-        for l in Level.allCases.reversed() {
+        for i in descending.indices {
+            let l = descending[i]
             let look = theme.look(l)
             full +=
                 TextWidth.of(look.glyph) + 1 + String(model.counts[l.rawValue]).count + 1
                 + TextWidth.of(look.label) + 2
         }
         let labelled = x + full <= rect.maxX
-        for l in Level.allCases.reversed() where x < rect.maxX {
+        for i in descending.indices where x < rect.maxX {
+            let l = descending[i]
             let look = theme.look(l)
             let n = String(model.counts[l.rawValue])
             let text = labelled ? TextPieces(look.glyph, " ", n, " ", look.label) : TextPieces(look.glyph, n)

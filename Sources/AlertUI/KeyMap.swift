@@ -26,7 +26,7 @@ public struct Binding: Sendable, Hashable {
     public func isInFooter(of mode: Mode) -> Bool { inFooter && modes.contains(mode) }
 
     /// The keys as the footer writes them (the first one).
-    public var footerKeys: String { keys.first.map { $0.description } ?? "" }
+    public var footerKeys: String { keys.isEmpty ? "" : keys[0].description }
 
     /// The keys as help writes them ("q ^C").
     public var helpKeys: String { keys.map(\.description).joined(separator: " ") }

@@ -167,10 +167,13 @@ public enum FooterHints {
     static func walk(
         _ bindings: [Binding], where include: (Binding) -> Bool, width: Int, _ visit: (Placed) -> Void
     ) -> Bool {
+        // By index: iterating the array itself allocates per element in an unoptimised build, where the
+        // allocation test runs.
         var left = 0
-        for b in bindings where include(b) { left += 1 }
+        for i in bindings.indices where include(bindings[i]) { left += 1 }
         var x = 1
-        for b in bindings where include(b) {
+        for i in bindings.indices where include(bindings[i]) {
+            let b = bindings[i]
             left -= 1
             let kw = TextWidth.of(b.footerKeys)
             let w = kw + 1 + TextWidth.of(b.label)

@@ -100,7 +100,7 @@ enum LogView {
                 var cx = x
                 if cols.wideChange {
                     buffer.put(
-                        TextPieces(from.glyph, " ", from.label), at: Point(x: cx, y: y),
+                        from.labelled, at: Point(x: cx, y: y),
                         role: ahead ? .dim : .level(e.from),
                         maxWidth: 2 + labelWidth)
                     cx += 2 + labelWidth
@@ -110,7 +110,7 @@ enum LogView {
                     cx += buffer.put("→", at: Point(x: cx, y: y), role: .dim)
                 }
                 buffer.put(
-                    TextPieces(to.glyph, " ", to.label), at: Point(x: cx, y: y), role: ahead ? .dim : .level(e.to),
+                    to.labelled, at: Point(x: cx, y: y), role: ahead ? .dim : .level(e.to),
                     maxWidth: x + cols.change - cx)
                 x += cols.change + 1
             }

@@ -82,28 +82,39 @@ struct TextPieces {
         return s
     }
 
-    /// Each piece sanitised (a clean piece is kept as it is, without a copy).
+    /// Each piece sanitised (clean pieces are kept as they are, and the whole without a copy).
     var cleaned: TextPieces {
-        var out = self
-        for i in 0..<count where !Sanitizer.isClean(self[i]) { out[i] = Sanitizer.clean(self[i]) }
-        return out
+        var out: TextPieces?
+        for i in 0..<count where !Sanitizer.isClean(self[i]) {
+            if out == nil { out = self }
+            out![i] = Sanitizer.clean(self[i])
+        }
+        return out ?? self
     }
 
     /// True when two neighbouring pieces would form one grapheme where they meet (a combining mark
     /// or joiner opening a piece), so drawing them apart would differ from drawing their concatenation.
     var mergesAcrossPieces: Bool {
         guard count > 1 else { return false }
-        for i in 1..<count {
+        for i in 1..<count where Self.mayMerge(self[i - 1], self[i]) {
             let a = self[i - 1]
-            let b = self[i]
-            // Two ASCII scalars always break (CR LF, the one exception, never survives sanitising).
-            if a.utf8.last! < 0x80 && b.utf8.first! < 0x80 { continue }
             let last = a.last!
             var pair = String(last)
-            pair.append(b.first!)
+            pair.append(self[i].first!)
             if pair.count != 2 || pair.first! != last { return true }
         }
         return false
+    }
+
+    /// False when `a` then `b` surely break between them: `b` opens with an ASCII scalar and `a` ends
+    /// with one that is not a prefix (Prepend) character, the only kind that joins what follows.
+    private static func mayMerge(_ a: String, _ b: String) -> Bool {
+        // CR LF, the one ASCII pair that joins, never survives sanitising.
+        guard b.utf8.first! < 0x80 else { return true }
+        if a.utf8.last! < 0x80 { return false }
+        // Prepend characters lie in U+0600–U+0DFF and past the Basic Multilingual Plane.
+        let v = a.unicodeScalars.last!.value
+        return (0x600..<0xE00).contains(v) || v >= 0x10000
     }
 }
 
