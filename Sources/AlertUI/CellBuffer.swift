@@ -110,6 +110,7 @@ public struct CellBuffer: Sendable, Hashable {
 
     /// Writes clean text's graphemes from column `x + used` while they fit in `room`; false once one did not.
     private mutating func write(_ clean: String, x: Int, y: Int, room: Int, role: Role, used: inout Int) -> Bool {
+        if let done = writeASCII(clean, x: x, y: y, room: room, role: role, used: &used) { return done }
         for c in clean {
             var w = CharWidth.of(c)
             var g = String(c)
@@ -131,6 +132,23 @@ public struct CellBuffer: Sendable, Hashable {
             used += w
         }
         return true
+    }
+
+    /// `write` for printable ASCII (most of a frame): a byte per cell, without breaking graphemes;
+    /// nil when the text holds anything else.
+    private mutating func writeASCII(
+        _ clean: String, x: Int, y: Int, room: Int, role: Role, used: inout Int
+    ) -> Bool? {
+        clean.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+            let graphemes = asciiGraphemes
+            for b in bytes {
+                if used + 1 > room { return false }
+                set(Cell(grapheme: graphemes[Int(b)], width: 1, role: role), x: x + used, y: y)
+                used += 1
+            }
+            return true
+        } ?? nil
     }
 
     /// Ends text that did not fit: pads the column a cut wide character would have taken, then "…".
@@ -162,10 +180,14 @@ public struct CellBuffer: Sendable, Hashable {
     }
 }
 
+/// One-character strings for the ASCII scalars, so an ASCII cell's grapheme is looked up, not built.
+private let asciiGraphemes: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
 /// Width of text after sanitising, the way `CellBuffer.put` measures it.
 public enum TextWidth {
     /// Columns `s` takes on screen (lone marks count 1 as they are drawn on a dotted circle).
     public static func of(_ s: String) -> Int {
+        if let w = ofASCII(s) { return w }
         var w = 0
         for c in s {
             if let a = c.asciiValue {
@@ -182,6 +204,19 @@ public enum TextWidth {
             }
         }
         return w
+    }
+
+    /// `of` for all-ASCII text, byte by byte (controls take no column; CR LF, one grapheme, none
+    /// either); nil when `s` holds other scalars.
+    static func ofASCII(_ s: String) -> Int? {
+        s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var w = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b >= 0x20 && b != 0x7F { w += 1 }
+            }
+            return w
+        } ?? nil
     }
 
     /// The longest prefix of `s` (by grapheme) that fits in `width` columns, without an ellipsis.
