@@ -190,7 +190,8 @@ public enum TextWidth {
         if let w = ofASCII(s) { return w }
         var w = 0
         for c in s {
-            if let a = c.asciiValue {
+            let utf8 = c.utf8
+            if utf8.count == 1, let a = utf8.first {
                 w += a < 0x20 || a == 0x7F ? 0 : 1
                 continue
             }
