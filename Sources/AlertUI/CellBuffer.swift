@@ -73,10 +73,46 @@ public struct CellBuffer: Sendable, Hashable {
     public mutating func put(_ text: String, at p: Point, role: Role, maxWidth: Int = .max) -> Int {
         guard let (x, budget) = span(at: p, maxWidth: maxWidth) else { return 0 }
         let clean = Sanitizer.clean(text)
-        let fits = TextWidth.of(clean) <= budget
+        guard let total = TextWidth.ofASCII(clean) else {
+            return putGraphemes(clean, x: x, y: p.y, budget: budget, role: role)
+        }
+        let fits = total <= budget
         var used = 0
         _ = write(clean, x: x, y: p.y, room: fits ? budget : budget - 1, role: role, used: &used)
         return finish(fits: fits, x: x, y: p.y, budget: budget, role: role, used: used)
+    }
+
+    /// `put` for clean text beyond ASCII, in one pass: graphemes go in while they leave the last column
+    /// free; the one that would take it goes in only when everything after it fits too (measured from
+    /// there, not from the start), else the text is cut there.
+    private mutating func putGraphemes(_ clean: String, x: Int, y: Int, budget: Int, role: Role) -> Int {
+        var used = 0
+        var room = budget - 1
+        var graphemes = clean.makeIterator()
+        while let c = graphemes.next() {
+            let (w, lone) = TextWidth.measure(c)
+            if w == 0 { continue }
+            if used + w > room {
+                var total = used + w
+                var rest = graphemes
+                while total <= budget, let d = rest.next() { total += TextWidth.of(d) }
+                guard room < budget, total <= budget else {
+                    return finish(fits: false, x: x, y: y, budget: budget, role: role, used: used)
+                }
+                room = budget
+            }
+            setGrapheme(c, width: w, lone: lone, x: x + used, y: y, role: role)
+            used += w
+        }
+        return used
+    }
+
+    /// Stores grapheme `c` of `width` columns (a lone mark on a dotted circle), with its continuation cell.
+    private mutating func setGrapheme(_ c: Character, width w: Int, lone: Bool, x: Int, y: Int, role: Role) {
+        // A mark with nothing to sit on is shown on a dotted circle rather than vanishing.
+        let g = lone ? "◌" + String(c) : String(c)
+        set(Cell(grapheme: g, width: UInt8(w), role: role), x: x, y: y)
+        if w == 2 { set(.continuation(role), x: x + 1, y: y) }
     }
 
     /// Writes pieces exactly as `put` writes their concatenation, without building it.
@@ -112,23 +148,12 @@ public struct CellBuffer: Sendable, Hashable {
     private mutating func write(_ clean: String, x: Int, y: Int, room: Int, role: Role, used: inout Int) -> Bool {
         if let done = writeASCII(clean, x: x, y: y, room: room, role: role, used: &used) { return done }
         for c in clean {
-            var w = CharWidth.of(c)
-            var g = String(c)
-            if w == 0 {
-                guard
-                    c.unicodeScalars.contains(where: {
-                        CharWidth.isZeroWidth($0) && $0.properties.generalCategory != .format
-                    })
-                else { continue }
-                // A mark with nothing to sit on is shown on a dotted circle rather than vanishing.
-                g = "◌" + g
-                w = 1
-            }
+            let (w, lone) = TextWidth.measure(c)
+            if w == 0 { continue }
             if used + w > room {
                 return false
             }
-            set(Cell(grapheme: g, width: UInt8(w), role: role), x: x + used, y: y)
-            if w == 2 { set(.continuation(role), x: x + used + 1, y: y) }
+            setGrapheme(c, width: w, lone: lone, x: x + used, y: y, role: role)
             used += w
         }
         return true
@@ -189,22 +214,22 @@ public enum TextWidth {
     public static func of(_ s: String) -> Int {
         if let w = ofASCII(s) { return w }
         var w = 0
-        for c in s {
-            let utf8 = c.utf8
-            if utf8.count == 1, let a = utf8.first {
-                w += a < 0x20 || a == 0x7F ? 0 : 1
-                continue
-            }
-            let cw = CharWidth.of(c)
-            if cw > 0 {
-                w += cw
-            } else if c.unicodeScalars.contains(where: {
-                CharWidth.isZeroWidth($0) && $0.properties.generalCategory != .format
-            }) {
-                w += 1
-            }
-        }
+        for c in s { w += of(c) }
         return w
+    }
+
+    /// Columns one grapheme takes as `put` draws it: a lone mark 1 (on a dotted circle), a control or
+    /// format character none.
+    static func of(_ c: Character) -> Int { measure(c).width }
+
+    /// `of` for one grapheme, and whether it is a lone mark (drawn on a dotted circle).
+    static func measure(_ c: Character) -> (width: Int, lone: Bool) {
+        let cw = CharWidth.of(c)
+        if cw > 0 { return (cw, false) }
+        let mark = c.unicodeScalars.contains(where: {
+            CharWidth.isZeroWidth($0) && $0.properties.generalCategory != .format
+        })
+        return mark ? (1, true) : (0, false)
     }
 
     /// `of` for all-ASCII text, byte by byte (controls take no column; CR LF, one grapheme, none
