@@ -48,7 +48,9 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser"]),
         .testTarget(name: "AlertStoreTests", dependencies: ["AlertStore"]),
-        .testTarget(name: "AlertUITests", dependencies: ["AlertUI"], exclude: ["Golden"]),
+        // Counts the test thread's heap allocations (glibc), for the render-allocates-nothing test.
+        .target(name: "AllocCount", path: "Tests/AllocCount"),
+        .testTarget(name: "AlertUITests", dependencies: ["AlertUI", "AllocCount"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], exclude: ["screenshot-120x40.txt"]),
         .testTarget(name: "CLITests", dependencies: ["AlertCore"]),
         .testTarget(name: "FollowTests", dependencies: ["Follow"]),

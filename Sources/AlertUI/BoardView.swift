@@ -13,7 +13,8 @@ struct BoardColumns: Equatable {
     init(width: Int, labelWidth: Int) {
         level = 2 + labelWidth
         func total() -> Int {
-            [level, country, age, since, until, sources].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } + 10
+            Self.span(level) + Self.span(country) + Self.span(age) + Self.span(since) + Self.span(until)
+                + Self.span(sources) + 10
         }
         if total() > width { since = 0 }
         if total() > width { until = 0 }
@@ -22,6 +23,18 @@ struct BoardColumns: Equatable {
         if total() > width { age = 0 }
         if total() > width { level = 2 }
         place = max(1, width - (total() - 10) - 1)
+    }
+
+    /// Columns a column of `width` takes with its gap; a dropped one (0) takes none.
+    static func span(_ width: Int) -> Int { width > 0 ? width + 1 : 0 }
+}
+
+extension Theme {
+    /// The widest level label's columns, which the level columns are sized for.
+    var labelWidth: Int {
+        var w = 0
+        for i in looks.indices { w = max(w, TextWidth.of(looks[i].label)) }
+        return w
     }
 }
 
@@ -32,13 +45,18 @@ enum BoardView {
         let focused = model.focus == .board
         let total = model.board.count
         let shown = model.boardRows.count
-        let noun = total == 1 ? "place" : "places"
-        let count = shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)"
-        buffer.titleBar("Board · \(count) · by \(model.order.rawValue)", in: rect, focused: focused)
+        var title = TextPieces("Board · ")
+        if shown != total {
+            title.append(String(shown))
+            title.append(" of ")
+        }
+        title.append(String(total))
+        title.append(total == 1 ? " place · by " : " places · by ")
+        title.append(model.order.rawValue)
+        buffer.titleBar(title, in: rect, focused: focused)
         let body = layout.boardBody
         guard body.height > 0 else { return }
-        let labelWidth = Level.allCases.map { TextWidth.of(theme.look($0).label) }.max() ?? 6
-        let cols = BoardColumns(width: body.width - 1, labelWidth: labelWidth)
+        let cols = BoardColumns(width: body.width - 1, labelWidth: theme.labelWidth)
         if !layout.boardHeader.isEmpty {
             let y = layout.boardHeader.y
             var x = body.x + 1
@@ -68,7 +86,7 @@ enum BoardView {
             let look = theme.look(p.level)
             var x = body.x + 1
             if arrived { buffer.put("▸", at: Point(x: body.x, y: y), role: .highlight) }
-            let lvl = cols.level > 2 ? look.glyph + " " + look.label : look.glyph
+            let lvl = cols.level > 2 ? look.labelled : look.glyph
             x = buffer.column(lvl, x: x, y: y, width: cols.level, role: .level(p.level))
             x = buffer.column(p.city, x: x, y: y, width: cols.place, role: arrived ? .highlight : .text)
             x = buffer.column(p.country ?? "", x: x, y: y, width: cols.country, role: .dim)

@@ -18,7 +18,9 @@ public enum CharWidth {
     /// narrow base (ncurses and tmux keep ⚠️ at 1); a flag (two regional indicators) is 2.
     /// A cluster with no visible base (a lone combining mark, a zero-width space) is 0.
     public static func of(_ c: Character) -> Int {
-        if let a = c.asciiValue { return a < 0x20 || a == 0x7F ? 0 : 1 }
+        // One byte is one ASCII scalar (cheaper to ask than `asciiValue`, which compares with CR LF).
+        let utf8 = c.utf8
+        if utf8.count == 1, let a = utf8.first { return a < 0x20 || a == 0x7F ? 0 : 1 }
         var it = c.unicodeScalars.makeIterator()
         guard let first = it.next() else { return 0 }
         if (0x1F1E6...0x1F1FF).contains(first.value) {

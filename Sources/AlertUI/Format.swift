@@ -13,8 +13,14 @@ enum Format {
 
     /// "2016-07-18 14:30:05"
     static func clock(_ t: Timestamp, _ offset: Int32) -> String {
+        let c = clockParts(t, offset)
+        return c.date + " " + c.time
+    }
+
+    /// "2016-07-18" and "14:30:05", the halves of `clock`: each short enough to be built without allocating.
+    static func clockParts(_ t: Timestamp, _ offset: Int32) -> (date: String, time: String) {
         let l = local(Timestamp(seconds: t.seconds), offset)
-        return l.date.iso + " " + pad2(l.hour) + ":" + pad2(l.minute) + ":" + pad2(l.second)
+        return (l.date.iso, pad2(l.hour) + ":" + pad2(l.minute) + ":" + pad2(l.second))
     }
 
     /// "14:30"

@@ -1,16 +1,23 @@
 import AlertCore
 
 enum HeaderView {
+    /// Levels most severe first, walked by index: `allCases` and array iteration allocate in an unoptimised
+    /// build, where the allocation test runs.
+    static let descending: [Level] = Level.allCases.reversed()
+
     static func draw(_ model: Model, theme: Theme, in rect: Rect, into buffer: inout CellBuffer) {
         guard rect.height >= 2 else { return }
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
         let y = rect.y
         let w = rect.width
         let wide = w >= 70
-        let clock =
-            (wide ? Format.clock(model.now, model.zoneOffset) : Format.hhmm(model.now, model.zoneOffset))
-            + " "
-            + model.zoneLabel
+        let clock: TextPieces
+        if wide {
+            let c = Format.clockParts(model.now, model.zoneOffset)
+            clock = TextPieces(c.date, " ", c.time, " ", model.zoneLabel)
+        } else {
+            clock = TextPieces(Format.hhmm(model.now, model.zoneOffset), " ", model.zoneLabel)
+        }
         var x = rect.x + 1
         x += buffer.put(model.title, at: Point(x: x, y: y), role: .header, maxWidth: w - 1) + 2
         x += buffer.put(clock, at: Point(x: x, y: y), role: .header, maxWidth: rect.maxX - x) + 2
@@ -18,28 +25,31 @@ enum HeaderView {
             buffer.put(model.clock.label, at: Point(x: x, y: y), role: .title, maxWidth: rect.maxX - x)
             + 1
         if let r = model.replay {
-            let state = (r.playing ? "▶" : "❚❚") + " ×\(r.speed)"
+            let state = TextPieces(r.playing ? "▶" : "❚❚", " ×", String(r.speed))
             x += buffer.put(state, at: Point(x: x, y: y), role: .title, maxWidth: rect.maxX - x) + 1
         }
         if model.unseen > 0 && !model.following {
             x +=
                 buffer.put(
-                    "\(model.unseen) new (End)", at: Point(x: x, y: y), role: .highlight, maxWidth: rect.maxX - x) + 1
+                    TextPieces(String(model.unseen), " new (End)"), at: Point(x: x, y: y), role: .highlight,
+                    maxWidth: rect.maxX - x) + 1
         }
         x += 1
         // Counts, most severe first, with labels when they fit.
         var full = 0
-        for l in Level.allCases.reversed() {
+        for i in descending.indices {
+            let l = descending[i]
             let look = theme.look(l)
             full +=
                 TextWidth.of(look.glyph) + 1 + String(model.counts[l.rawValue]).count + 1
                 + TextWidth.of(look.label) + 2
         }
         let labelled = x + full <= rect.maxX
-        for l in Level.allCases.reversed() where x < rect.maxX {
+        for i in descending.indices where x < rect.maxX {
+            let l = descending[i]
             let look = theme.look(l)
             let n = String(model.counts[l.rawValue])
-            let text = labelled ? look.glyph + " " + n + " " + look.label : look.glyph + n
+            let text = labelled ? TextPieces(look.glyph, " ", n, " ", look.label) : TextPieces(look.glyph, n)
             x +=
                 buffer.put(text, at: Point(x: x, y: y), role: .level(l), maxWidth: rect.maxX - x)
                 + (labelled ? 2 : 1)
@@ -50,8 +60,7 @@ enum HeaderView {
         let y2 = rect.y + 1
         var x2 = rect.x + 1
         if model.frozen {
-            let n = model.arrivedWhileFrozen
-            let banner = " PAUSED — p to resume, \(n) new arrived "
+            let banner = TextPieces(" PAUSED — p to resume, ", String(model.arrivedWhileFrozen), " new arrived ")
             buffer.put(banner, at: Point(x: x2, y: y2), role: .highlight, maxWidth: rect.maxX - x2)
             return
         }
@@ -92,9 +101,14 @@ enum HeaderView {
                     model.order.rawValue, at: Point(x: x2, y: y2), role: .text, maxWidth: rect.maxX - x2) + 2
         }
         if let first = model.followStatus.first, x2 < rect.maxX - 4 {
-            let more = model.followStatus.count > 1 ? " (+\(model.followStatus.count - 1) more)" : ""
+            var text = TextPieces("! ", first)
+            if model.followStatus.count > 1 {
+                text.append(" (+")
+                text.append(String(model.followStatus.count - 1))
+                text.append(" more)")
+            }
             x2 +=
-                buffer.put("! " + first + more, at: Point(x: x2, y: y2), role: .warning, maxWidth: rect.maxX - x2)
+                buffer.put(text, at: Point(x: x2, y: y2), role: .warning, maxWidth: rect.maxX - x2)
                 + 2
         }
         if let s = model.status {
@@ -114,8 +128,9 @@ enum HeaderView {
     }
 
     /// The `:` prompt's lead-in, saying what a relative time counts from.
-    static func jumpPrompt(_ model: Model) -> String {
-        "Jump to (HH:MM, date, or -15m/+1h from \(Format.hhmm(model.now, model.zoneOffset)) replay time): "
+    static func jumpPrompt(_ model: Model) -> TextPieces {
+        TextPieces(
+            "Jump to (HH:MM, date, or -15m/+1h from ", Format.hhmm(model.now, model.zoneOffset), " replay time): ")
     }
 
     /// Where the cursor rests while typing a filter: just after the query.

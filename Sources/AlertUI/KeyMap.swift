@@ -22,8 +22,11 @@ public struct Binding: Sendable, Hashable {
         self.inFooter = inFooter
     }
 
+    /// Whether the footer lists this binding in `mode`.
+    public func isInFooter(of mode: Mode) -> Bool { inFooter && modes.contains(mode) }
+
     /// The keys as the footer writes them (the first one).
-    public var footerKeys: String { keys.first.map { $0.description } ?? "" }
+    public var footerKeys: String { keys.isEmpty ? "" : keys[0].description }
 
     /// The keys as help writes them ("q ^C").
     public var helpKeys: String { keys.map(\.description).joined(separator: " ") }
@@ -45,7 +48,7 @@ public struct KeyMap: Sendable, Hashable {
 
     /// Bindings the footer lists in `mode`.
     public func footer(in mode: Mode) -> [Binding] {
-        bindings.filter { $0.inFooter && $0.modes.contains(mode) }
+        bindings.filter { $0.isInFooter(of: mode) }
     }
 
     /// The standard key map.

@@ -158,18 +158,32 @@ public enum FooterHints {
 
     static func layout(_ bindings: [Binding], width: Int) -> (hints: [Placed], cut: Bool) {
         var out: [Placed] = []
+        let cut = walk(bindings, where: { _ in true }, width: width) { out.append($0) }
+        return (out, cut)
+    }
+
+    /// Places the bindings `include` admits as `layout` does, handing each to `visit` instead of
+    /// building an array (a frame allocates nothing); returns whether some did not fit.
+    static func walk(
+        _ bindings: [Binding], where include: (Binding) -> Bool, width: Int, _ visit: (Placed) -> Void
+    ) -> Bool {
+        // By index: iterating the array itself allocates per element in an unoptimised build, where the
+        // allocation test runs.
+        var left = 0
+        for i in bindings.indices where include(bindings[i]) { left += 1 }
         var x = 1
-        for (i, b) in bindings.enumerated() {
+        for i in bindings.indices where include(bindings[i]) {
+            let b = bindings[i]
+            left -= 1
             let kw = TextWidth.of(b.footerKeys)
             let w = kw + 1 + TextWidth.of(b.label)
-            let last = i == bindings.count - 1
             // Keep one column for the ellipsis unless this is the last hint.
-            if x + w > width - (last ? 0 : 2) {
-                return (out, true)
+            if x + w > width - (left == 0 ? 0 : 2) {
+                return true
             }
-            out.append(Placed(binding: b, x: x, width: w, keyWidth: kw))
+            visit(Placed(binding: b, x: x, width: w, keyWidth: kw))
             x += w + 2
         }
-        return (out, false)
+        return false
     }
 }

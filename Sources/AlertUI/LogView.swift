@@ -13,7 +13,7 @@ struct LogColumns: Equatable {
         change = 2 * (2 + labelWidth) + 3
         // Room for "declared late" when the pane is wide.
         if width >= 70 { kind = 13 }
-        func fixed() -> Int { [time, change, kind].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } }
+        func fixed() -> Int { BoardColumns.span(time) + BoardColumns.span(change) + BoardColumns.span(kind) }
         // Place and source share what is left; source only when the place keeps 14 columns.
         if fixed() + 14 + 1 + 12 > width {
             source = 0
@@ -35,14 +35,18 @@ enum LogView {
         let rect = layout.log
         guard rect.height > 0, rect.width > 0 else { return }
         let focused = model.focus == .log
-        let what = model.replay.map { "\($0.day.iso) · oldest first" } ?? "oldest first"
-        buffer.titleBar(
-            "Log · \(model.logRows.count) \(model.logRows.count == 1 ? "change" : "changes") · \(what)", in: rect,
-            focused: focused)
+        var title = TextPieces("Log · ", String(model.logRows.count))
+        title.append(model.logRows.count == 1 ? " change · " : " changes · ")
+        if let r = model.replay {
+            title.append(r.day.iso)
+            title.append(" · ")
+        }
+        title.append("oldest first")
+        buffer.titleBar(title, in: rect, focused: focused)
         let body = layout.logRowsRect(model)
         drawNotes(model, in: layout.logBody, rows: layout.noteRows(model), into: &buffer)
         guard body.height > 0 else { return }
-        let labelWidth = Level.allCases.map { TextWidth.of(theme.look($0).label) }.max() ?? 6
+        let labelWidth = theme.labelWidth
         let cols = LogColumns(width: body.width - 1, labelWidth: labelWidth)
         if !layout.logHeader.isEmpty {
             let y = layout.logHeader.y
@@ -96,7 +100,8 @@ enum LogView {
                 var cx = x
                 if cols.wideChange {
                     buffer.put(
-                        from.glyph + " " + from.label, at: Point(x: cx, y: y), role: ahead ? .dim : .level(e.from),
+                        from.labelled, at: Point(x: cx, y: y),
+                        role: ahead ? .dim : .level(e.from),
                         maxWidth: 2 + labelWidth)
                     cx += 2 + labelWidth
                     cx += buffer.put(" → ", at: Point(x: cx, y: y), role: .dim)
@@ -105,7 +110,7 @@ enum LogView {
                     cx += buffer.put("→", at: Point(x: cx, y: y), role: .dim)
                 }
                 buffer.put(
-                    to.glyph + " " + to.label, at: Point(x: cx, y: y), role: ahead ? .dim : .level(e.to),
+                    to.labelled, at: Point(x: cx, y: y), role: ahead ? .dim : .level(e.to),
                     maxWidth: x + cols.change - cx)
                 x += cols.change + 1
             }
@@ -137,8 +142,8 @@ enum LogView {
         guard rows > 0 else { return }
         for (k, note) in model.notes.suffix(rows).enumerated() {
             let y = body.maxY - rows + k
-            let text = Format.clock(note.time, model.zoneOffset).suffix(8) + " note: " + note.text
-            buffer.put(String(text), at: Point(x: body.x + 1, y: y), role: .dim, maxWidth: body.width - 1)
+            let text = TextPieces(Format.clockParts(note.time, model.zoneOffset).time, " note: ", note.text)
+            buffer.put(text, at: Point(x: body.x + 1, y: y), role: .dim, maxWidth: body.width - 1)
         }
     }
 }

@@ -39,22 +39,28 @@ extension CellBuffer {
         -> Int
     {
         guard width > 0 else { return x }
-        var at = x
-        if right {
-            let w = TextWidth.of(text)
-            if w < width { at += width - w }
-        }
+        let at = right ? x + max(0, width - TextWidth.of(text)) : x
+        put(text, at: Point(x: at, y: y), role: role, maxWidth: width - (at - x))
+        return x + width + 1
+    }
+
+    /// `column` for text in pieces.
+    @discardableResult
+    mutating func column(_ text: TextPieces, x: Int, y: Int, width: Int, role: Role, right: Bool = false) -> Int {
+        guard width > 0 else { return x }
+        let at = right ? x + max(0, width - TextWidth.of(text)) : x
         put(text, at: Point(x: at, y: y), role: role, maxWidth: width - (at - x))
         return x + width + 1
     }
 
     /// A pane title: "─ Title ───…" across `rect`'s top row.
-    mutating func titleBar(_ title: String, in rect: Rect, focused: Bool) {
+    mutating func titleBar(_ title: TextPieces, in rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .border, with: "─")
-        put(
-            " " + title + " ", at: Point(x: rect.x + 1, y: rect.y), role: focused ? .title : .dim,
-            maxWidth: rect.width - 2)
+        var text = TextPieces(" ")
+        for i in 0..<title.count { text.append(title[i]) }
+        text.append(" ")
+        put(text, at: Point(x: rect.x + 1, y: rect.y), role: focused ? .title : .dim, maxWidth: rect.width - 2)
     }
 }
 
@@ -75,9 +81,11 @@ enum TooSmallView {
 enum FooterView {
     static func draw(_ model: Model, in rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
-        let (hints, cut) = FooterHints.layout(model.keyMap.footer(in: model.mode), width: rect.width)
         var end = rect.x
-        for h in hints {
+        let mode = model.mode
+        let cut = FooterHints.walk(
+            model.keyMap.bindings, where: { $0.isInFooter(of: mode) }, width: rect.width
+        ) { h in
             buffer.put(h.binding.footerKeys, at: Point(x: rect.x + h.x, y: rect.y), role: .keyHint)
             buffer.put(
                 h.binding.label, at: Point(x: rect.x + h.x + h.keyWidth + 1, y: rect.y), role: .keyText)

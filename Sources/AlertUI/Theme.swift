@@ -104,12 +104,18 @@ public struct ResolvedStyle: Sendable, Hashable {
 /// How a level is named and marked, so no state is shown by colour alone.
 public struct LevelLook: Sendable, Hashable {
     /// A single-column glyph (● ▲ ◆ ·); never a VS16 emoji.
-    public var glyph: String
-    public var label: String
+    public var glyph: String { didSet { labelled = Self.join(glyph, label) } }
+    public var label: String { didSet { labelled = Self.join(glyph, label) } }
+    /// "◆ YELLOW": glyph and label as the board and the log write them, joined once rather than per row.
+    public private(set) var labelled: String
+
     public init(glyph: String, label: String) {
         self.glyph = glyph
         self.label = label
+        self.labelled = Self.join(glyph, label)
     }
+
+    private static func join(_ glyph: String, _ label: String) -> String { glyph + " " + label }
 }
 
 /// A complete theme: a style for every role and a look for every level.

@@ -13,8 +13,17 @@ enum TimelineView {
     static func draw(_ model: Model, theme: Theme, in rect: Rect, into buffer: inout CellBuffer) {
         guard let r = model.replay, rect.height >= height, rect.width > labelWidth + 24 else { return }
         let place = model.selectedPlaceState
-        let name = place.map { $0.city + ($0.country.map { " " + $0 } ?? "") } ?? "no place selected"
-        buffer.titleBar("Day \(r.day.iso) by UTC hour · \(name)", in: rect, focused: false)
+        var title = TextPieces("Day ", r.day.iso, " by UTC hour · ")
+        if let p = place {
+            title.append(p.city)
+            if let c = p.country {
+                title.append(" ")
+                title.append(c)
+            }
+        } else {
+            title.append("no place selected")
+        }
+        buffer.titleBar(title, in: rect, focused: false)
         let cw = min(4, (rect.width - labelWidth - 1) / 24)
         let x0 = rect.x + labelWidth
         let y = rect.y + 1

@@ -113,6 +113,9 @@ let benchmarks: @Sendable () -> Void = {
     // One frame into the reused cell buffer; the clock's tick is outside the measurement.
     var renderConfig = config
     renderConfig.setup = { _ = renderFixture }
+    // Without the resident-memory metric: its sampler allocates (16 mallocs in an empty measurement
+    // here), which would be counted as the frame's.
+    renderConfig.metrics = [.wallClock, .mallocCountTotal]
     Benchmark("render 200x60", configuration: renderConfig) { benchmark in
         renderFixture.tick()
         benchmark.startMeasurement()
