@@ -35,7 +35,8 @@ enum LogView {
         let rect = layout.log
         guard rect.height > 0, rect.width > 0 else { return }
         let focused = model.focus == .log
-        let what = model.replay.map { "\($0.day.iso) · oldest first" } ?? "oldest first"
+        let since = model.logFloor.map { "since \(CivilDate(day: $0.utcDay).iso) · " } ?? ""
+        let what = model.replay.map { "\($0.day.iso) · oldest first" } ?? since + "oldest first"
         buffer.titleBar(
             "Log · \(model.logRows.count) \(model.logRows.count == 1 ? "change" : "changes") · \(what)", in: rect,
             focused: focused)
