@@ -41,8 +41,10 @@ extension StateMachine {
 
     /// The place's name, country and gazetteer id as its first transition gave them.
     public func placeIdentity(_ p: Int32) -> (city: String, country: String?, placeID: Int?) {
-        let items = tracks[Int(p)].items
-        guard let first = items.first else { return (tracks[Int(p)].key.name, nil, nil) }
+        let track = tracks[Int(p)]
+        let items = track.items
+        let seed = track.seedTime != nil ? track.steps.first?.item : nil
+        guard let first = seed ?? items.first else { return (track.key.name, nil, nil) }
         let t = store[Int(first)]
         var id = t.placeID
         if id == nil {

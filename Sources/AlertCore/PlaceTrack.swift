@@ -9,6 +9,8 @@ struct PlaceTrack: Sendable {
     var steps: [Step] = []
     /// Conflict step index → arrival indices of the losing transitions.
     var losers: [Int32: [Int32]] = [:]
+    /// When the fold resumes from a seed (steps[0], not in the log), the seed's instant in seconds.
+    var seedTime: Int64?
 
     init(key: PlaceKey) { self.key = key }
 

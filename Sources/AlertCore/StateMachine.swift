@@ -74,7 +74,14 @@ public struct StateMachine: Sendable {
             store.append(t)
             lateFlags.append(late)
             tracks[Int(p)].items.insert(idx, at: pos)
-            dirty[p] = min(dirty[p] ?? e, e)
+            // A seed stands for everything up to its instant: anything at or before it refolds the place
+            // from its own transitions (the caller hands over the place's whole history with it).
+            var from = e
+            if let seeded = tracks[Int(p)].seedTime, e <= seeded {
+                tracks[Int(p)].seedTime = nil
+                from = .min
+            }
+            dirty[p] = min(dirty[p] ?? from, from)
             added.append(idx)
         }
         guard !added.isEmpty else { return 0 }

@@ -13,7 +13,10 @@ extension SQLiteStore {
                 writer.sources = [:]
                 writer.evidence = [:]
                 writer.newSourceHashes = []
-                return try writer.write(db, transitions, report: report)
+                writer.touched = [:]
+                let result = try writer.write(db, transitions, report: report)
+                try CalmTable.update(db, touched: writer.touched)
+                return result
             }
             publish(writer)
             return result
@@ -43,6 +46,8 @@ struct BatchWriter {
     private var pendingSourceHashes = Set<Int64>()
     var insert: RawStatement?
     var st: Lookups?
+    /// Canonical places that gained rows in this transaction → the earliest effective second they gained.
+    var touched: [Int64: Int64] = [:]
     /// Set for an import into an empty store, which writes without the secondary indexes and builds them at the end.
     var bulk: BulkState?
     private var pendingSpellings: [Spelling: (Int64, Int64)] = [:]
@@ -130,6 +135,9 @@ struct BatchWriter {
             if insert.changes > 0 {
                 result.added += 1
                 let row = insert.lastRowID
+                if bulk == nil {
+                    touched[canonical] = min(touched[canonical] ?? t.effective.seconds, t.effective.seconds)
+                }
                 if bulk != nil {
                     if sharedEvidence == nil, t.evidence != nil { bulk!.evidence.add(hash: evidenceHash, row: row) }
                 } else if sharedEvidence == nil, let e = t.evidence {

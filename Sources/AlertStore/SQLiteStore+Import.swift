@@ -51,6 +51,7 @@ extension SQLiteStore {
                 writer.bulk = try BulkState(db)
                 while let batch = pull() { result = result + (try writer.add(batch)) }
                 writer.bulk = nil
+                try CalmTable.rebuild(db)
                 try BulkIndexes.create(db, indexes)
                 done = true
                 return .commit

@@ -3,7 +3,7 @@ import GRDB
 /// The store's tables, as GRDB migrations; `PRAGMA user_version` holds the schema version for older builds to check.
 enum Schema {
     /// The newest schema this build writes and reads.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -53,6 +53,12 @@ enum Schema {
                     CREATE INDEX transition_until ON "transition"(effective + until - 1) WHERE until > 0;
                     PRAGMA user_version = 1;
                     """)
+        }
+        m.registerMigration("v2") { db in
+            // Calm instants let the live monitor start each place late in its history (backfilled here).
+            try db.execute(sql: CalmTable.createSQL)
+            try CalmTable.rebuild(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return m
     }

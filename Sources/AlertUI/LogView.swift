@@ -40,6 +40,11 @@ enum LogView {
         if let r = model.replay {
             title.append(r.day.iso)
             title.append(" · ")
+        } else if let floor = model.logFloor {
+            // The window the monitor loaded: entries before it are not shown.
+            title.append("since ")
+            title.append(CivilDate(day: floor.utcDay).iso)
+            title.append(" · ")
         }
         title.append("oldest first")
         buffer.titleBar(title, in: rect, focused: focused)

@@ -16,6 +16,11 @@ public struct Model: Sendable {
     public internal(set) var status: String?
     /// A quiet first hint for the status line ("Space plays…"), gone at the first key.
     public var hint: String?
+    /// Live log entries before this instant are not shown: the machine holds a window of the history,
+    /// exact from here on (nil: the whole history).
+    public var logFloor: Timestamp? {
+        didSet { refilter() }
+    }
 
     /// The `/` query text, kept until cleared.
     public internal(set) var filterText: String = ""
@@ -379,11 +384,11 @@ extension Model {
                     logs.append(i)
                 }
             } else {
-                let end = machine.logPositions(from: Timestamp(seconds: .min), to: now).upperBound
+                let span = machine.logPositions(from: logFloor ?? Timestamp(seconds: .min), to: now)
                 if floor == .normal && admitted.isEmpty {
-                    logs = Array(0..<end)
+                    logs = Array(span)
                 } else {
-                    for i in 0..<end {
+                    for i in span {
                         let e = machine.logSummary(at: i)
                         if max(e.from, e.to) >= floor && admits(e.place) { logs.append(i) }
                     }

@@ -52,12 +52,14 @@ struct MonitorCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         try Monitor.preflight(environment: env)
         let store = try storeOptions.open()
-        let machine = try store.loadHistory()
+        let now = at ?? TimeParsing.now()
+        let window = LiveWindow(try store.loadWindow(from: Monitor.windowStart(now)))
         let hooks = try Monitor.storeHooks(
-            store, now: at == nil ? { TimeParsing.now() } : { nil })
+            store, now: at == nil ? { TimeParsing.now() } : { nil }, window: window)
         let status = try Monitor.run(
-            machine: machine, now: at ?? TimeParsing.now(), clock: at == nil ? .live : .replay,
-            theme: theme, mouse: !noMouse, environment: env, hooks: hooks)
+            machine: window.history.machine, now: now, clock: at == nil ? .live : .replay,
+            theme: theme, mouse: !noMouse, environment: env, hooks: hooks,
+            start: Monitor.Start(logFloor: window.history.start))
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -77,23 +79,35 @@ enum Monitor {
         Preflight.check(environment: ProcessInfo.processInfo.environment) == nil
     }
 
+    /// Where the live monitor's window starts: the UTC midnight two days before `now`. Each place is loaded
+    /// from its last calm instant before it, so the board from then on and the log from then on are exact.
+    static func windowStart(_ now: Timestamp) -> Timestamp {
+        Timestamp(seconds: (Timestamp(seconds: now.seconds - 2 * 86_400).utcDay) * 86_400)
+    }
+
     /// The loop's links to the store: reload on `r`, and rows other processes add, checked once a second.
+    /// Arrivals reaching a seeded place at or before its seed bring the place's whole history along.
     static func storeHooks(
-        _ store: any AlertStoring, now: @escaping () -> Timestamp?
+        _ store: any AlertStoring, now: @escaping () -> Timestamp?, window: LiveWindow
     ) throws -> MonitorLoop<CursesScreen>.Hooks {
         var marker = try store.marker()
         let env = ProcessInfo.processInfo.environment
+        let start = window.history.start
         return MonitorLoop<CursesScreen>.Hooks(
             now: now,
             reload: {
                 marker = try store.marker()
+                if let start {
+                    window.history = try store.loadWindow(from: start)
+                    return window.history.machine
+                }
                 return try store.loadHistory()
             },
             poll: {
                 guard try store.marker() != marker else { return [] }
                 let (fresh, next) = try store.changes(since: marker)
                 marker = next
-                return fresh
+                return try window.history.completing(fresh, from: store)
             },
             loadTheme: { Monitor.loadTheme($0, environment: env) })
     }
@@ -107,6 +121,8 @@ enum Monitor {
         var hint: String?
         /// Ring the bell when arriving transitions raise a level (`--bell`).
         var bellOnRaise = false
+        /// The live log starts here (the machine holds a window of the history).
+        var logFloor: Timestamp?
     }
 
     /// Runs the monitor until `q` or a signal; returns the exit status (0, or 128 + signal).
@@ -125,6 +141,7 @@ enum Monitor {
             filter: start.filter)
         model.bellOnRaise = start.bellOnRaise
         model.hint = start.hint
+        if let floor = start.logFloor { model.logFloor = floor }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let screen = CursesScreen(
             options: .init(
@@ -189,4 +206,10 @@ extension Monitor {
         }
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// The live monitor's window of the history, shared by the loop's hooks (all on the loop's thread).
+final class LiveWindow {
+    var history: WindowedHistory
+    init(_ history: WindowedHistory) { self.history = history }
 }

@@ -66,12 +66,20 @@ struct WatchCommand: ParsableCommand {
         try Monitor.preflight(environment: env)
         try checkPaths(paths)
         let store = try storeOptions.open()
-        let machine = try store.loadHistory()
+        let window = LiveWindow(try store.loadWindow(from: Monitor.windowStart(TimeParsing.now())))
+        // The hook's own fold (below) needs the whole history: it reports every change an arrival causes.
+        let machine = live.hook == nil ? StateMachine() : try store.loadHistory()
         let feed = LiveFeed(paths: paths, store: store, reported: live.reportedTime)
         let inbox = Inbox()
         let hooks = live.hook.map { hook in HookQueue(hook: hook) { inbox.post([.note($0)]) } }
-        var loopHooks = try Monitor.storeHooks(store, now: { TimeParsing.now() })
-        loopHooks.inbox = { inbox.take() }
+        var loopHooks = try Monitor.storeHooks(store, now: { TimeParsing.now() }, window: window)
+        loopHooks.inbox = {
+            inbox.take().map { msg in
+                guard case .transitions(let ts) = msg, let all = try? window.history.completing(ts, from: store)
+                else { return msg }
+                return .transitions(all)
+            }
+        }
         feed.follower.start()
         Thread.detachNewThread { [hooks] in
             // The hook needs the applied changes, so this side keeps its own fold only when there is one.
@@ -90,8 +98,9 @@ struct WatchCommand: ParsableCommand {
             }
         }
         let status = try Monitor.run(
-            machine: machine, now: TimeParsing.now(), clock: .live, theme: theme, mouse: mouse, environment: env,
-            hooks: loopHooks, start: Monitor.Start(bellOnRaise: live.bell))
+            machine: window.history.machine, now: TimeParsing.now(), clock: .live, theme: theme, mouse: mouse,
+            environment: env, hooks: loopHooks,
+            start: Monitor.Start(bellOnRaise: live.bell, logFloor: window.history.start))
         inbox.close()
         feed.follower.stop()
         if status != 0 { throw ExitCode(status) }
