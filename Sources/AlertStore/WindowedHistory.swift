@@ -95,3 +95,23 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// The effective instant (seconds) of the `n`-th newest transition at or before `t`, or of the oldest one
+    /// when fewer are stored; nil for an empty store. Walks the natural-key index backwards: O(n), not O(rows).
+    public func effective(newest n: Int, atOrBefore t: Timestamp) throws -> Int64? {
+        try run {
+            try pool.read { db in
+                let s = try RawStatement(
+                    db,
+                    #"SELECT effective FROM "transition" INDEXED BY transition_key WHERE effective <= ?1 ORDER BY effective DESC LIMIT ?2"#
+                )
+                s.bind(1, t.seconds)
+                s.bind(2, Int64(max(1, n)))
+                var last: Int64?
+                while try s.step() { last = s.int(0) }
+                return last
+            }
+        }
+    }
+}

@@ -69,7 +69,14 @@ enum LogView {
                     r.events.isEmpty
                     ? "No changes on \(r.day.iso) (d / D go to days with events)." : "No change matches the filter."
             } else {
-                msg = model.logCount == 0 ? "No changes yet." : "No change matches the filter."
+                let filtered = !model.query.terms.isEmpty || model.levelFilter != .all
+                if filtered {
+                    msg = "No change matches the filter."
+                } else if let floor = model.logFloor {
+                    msg = "No changes since \(CivilDate(day: floor.utcDay).iso)."
+                } else {
+                    msg = "No changes yet."
+                }
             }
             buffer.put(msg, at: Point(x: body.x + 1, y: body.y), role: .dim, maxWidth: body.width - 1)
             return

@@ -53,7 +53,7 @@ struct MonitorCommand: ParsableCommand {
         try Monitor.preflight(environment: env)
         let store = try storeOptions.open()
         let now = at ?? TimeParsing.now()
-        let window = LiveWindow(try store.loadWindow(from: Monitor.windowStart(now)))
+        let window = LiveWindow(try store.loadWindow(from: Monitor.windowStart(now, store: store)))
         let hooks = try Monitor.storeHooks(
             store, now: at == nil ? { TimeParsing.now() } : { nil }, window: window)
         let status = try Monitor.run(
@@ -79,10 +79,19 @@ enum Monitor {
         Preflight.check(environment: ProcessInfo.processInfo.environment) == nil
     }
 
-    /// Where the live monitor's window starts: the UTC midnight two days before `now`. Each place is loaded
-    /// from its last calm instant before it, so the board from then on and the log from then on are exact.
-    static func windowStart(_ now: Timestamp) -> Timestamp {
-        Timestamp(seconds: (Timestamp(seconds: now.seconds - 2 * 86_400).utcDay) * 86_400)
+    /// How many of the newest transitions the live log shows at least, however long ago they were.
+    static let logDepth = 500
+
+    /// Where the live monitor's window starts: a UTC midnight two days before `now`, or earlier, so that the
+    /// log holds at least the newest `logDepth` transitions (a store of past reports still opens on its latest
+    /// activity). Each place is loaded from its last calm instant before it, so the board and the log from
+    /// then on are exact.
+    static func windowStart(_ now: Timestamp, store: any AlertStoring) throws -> Timestamp {
+        var t = now.seconds - 2 * 86_400
+        if let sqlite = store as? SQLiteStore, let recent = try sqlite.effective(newest: logDepth, atOrBefore: now) {
+            t = min(t, recent)
+        }
+        return Timestamp(seconds: Timestamp(seconds: t).utcDay * 86_400)
     }
 
     /// The loop's links to the store: reload on `r`, and rows other processes add, checked once a second.

@@ -66,7 +66,8 @@ struct WatchCommand: ParsableCommand {
         try Monitor.preflight(environment: env)
         try checkPaths(paths)
         let store = try storeOptions.open()
-        let window = LiveWindow(try store.loadWindow(from: Monitor.windowStart(TimeParsing.now())))
+        let window = LiveWindow(
+            try store.loadWindow(from: Monitor.windowStart(TimeParsing.now(), store: store)))
         // The hook's own fold (below) needs the whole history: it reports every change an arrival causes.
         let machine = live.hook == nil ? StateMachine() : try store.loadHistory()
         let feed = LiveFeed(paths: paths, store: store, reported: live.reportedTime)

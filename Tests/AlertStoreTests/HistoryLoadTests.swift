@@ -39,4 +39,18 @@ import Testing
         let live = StateMachine(try store.changes(since: .start).transitions)
         #expect(live.log == log)
     }
+
+    @Test func theNewestTransitionsReachBackAsFarAsTheyGo() throws {
+        let store = try SQLiteStore(path: path)
+        #expect(try store.effective(newest: 3, atOrBefore: Timestamp(seconds: .max / 2)) == nil)
+        for (i, d) in ["2016-07-18", "2016-07-19", "2016-07-20", "2016-07-21", "2016-07-22"].enumerated() {
+            try store.append([transition("Almaty", i % 2 == 0 ? .red : .yellow, d, source: "r\(i).txt")])
+        }
+        func day(_ s: String) -> Int64 { Timestamp(iso: s)!.seconds }
+        let end = Timestamp(iso: "2016-07-22")!
+        #expect(try store.effective(newest: 1, atOrBefore: end) == day("2016-07-22"))
+        #expect(try store.effective(newest: 2, atOrBefore: end) == day("2016-07-21"))
+        #expect(try store.effective(newest: 10, atOrBefore: end) == day("2016-07-18"))
+        #expect(try store.effective(newest: 1, atOrBefore: Timestamp(iso: "2016-07-20")!) == day("2016-07-20"))
+    }
 }

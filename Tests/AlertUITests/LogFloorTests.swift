@@ -17,4 +17,14 @@ struct LogFloorTests {
         #expect(Fixture.frame(m).joined().contains("since 2016-07-21"))
         #expect(!Fixture.frame(Fixture.model()).joined().contains("since"))
     }
+
+    @Test func anEmptyWindowSaysSinceWhenAndAFilterSaysItFiltered() {
+        var m = Fixture.model()
+        m.logFloor = Fixture.now.adding(seconds: 3_600)
+        #expect(m.logRows.isEmpty)
+        let floorDay = CivilDate(day: Fixture.now.adding(seconds: 3_600).utcDay).iso
+        #expect(Fixture.frame(m).joined().contains("No changes since \(floorDay)."))
+        _ = Model.update(&m, .key(.char("f")))
+        #expect(Fixture.frame(m).joined().contains("No change matches the filter."))
+    }
 }
