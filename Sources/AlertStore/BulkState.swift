@@ -1,3 +1,4 @@
+import AlertCore
 import GRDB
 
 /// Rows found by a 64-bit hash of their content, confirmed against the row itself on a hit: a bulk import
@@ -84,53 +85,198 @@ struct RowsByHash {
     }
 }
 
-/// What a bulk import holds in memory in place of the `source_hash` index it builds at the end.
+/// What a bulk import holds in memory in place of lookups in the table: 64-bit hashes of every natural key,
+/// source name and stored evidence text, each with its row, and the rows not yet written.
+///
+/// Into an empty table, SQLite gives rows the ids 1, 2, … in insertion order, so a row's id is known before it is
+/// written: rows are written `rowsPerStatement` at a time by one multi-row `INSERT`, and a row is checked
+/// against the rows still pending in memory or, once written, read back by id. The natural keys are checked
+/// here, so every row sent is new; the unique index still stands, and a count that does not match is an error.
 struct BulkState {
-    /// Source rows by the name's hash.
-    var sources: TextRows
-    /// Transition rows holding an evidence text, by the text's hash.
-    var evidence: TextRows
+    static let rowsPerStatement = 64
+
+    private var keys = RowsByHash()
+    private var evidence = RowsByHash()
+    private var sources = RowsByHash()
+    private var pending: [EncodedRow] = []
+    /// The id the first pending row will get.
+    private var firstPending: Int64 = 1
+    private var pendingSources: [(hash: Int64, name: String)] = []
+    private var firstPendingSource: Int64
+    private let insertMany: RawStatement
+    private let addSources: RawStatement
+    private let readKey: RawStatement
+    private let readEvidence: RawStatement
+    private let readSource: RawStatement
+    private let db: Database
 
     init(_ db: Database) throws {
-        sources = TextRows(lookup: try RawStatement(db, "SELECT name FROM source WHERE id = ?1"))
-        evidence = TextRows(lookup: try RawStatement(db, #"SELECT evidence FROM "transition" WHERE id = ?1"#))
+        self.db = db
+        insertMany = try RawStatement(db, EncodedRow.insertSQL(rows: Self.rowsPerStatement))
+        addSources = try RawStatement(db, Self.sourceSQL(rows: Self.rowsPerStatement))
+        readKey = try RawStatement(
+            db, #"SELECT effective, place, level, kind, until, source FROM "transition" WHERE id = ?1"#)
+        readEvidence = try RawStatement(db, #"SELECT evidence FROM "transition" WHERE id = ?1"#)
+        readSource = try RawStatement(db, "SELECT name FROM source WHERE id = ?1")
         let all = try RawStatement(db, "SELECT id, hash FROM source ORDER BY id")
-        while try all.step() { sources.add(hash: all.int(1), row: all.int(0)) }
+        var high: Int64 = 0
+        while try all.step() {
+            sources.add(hash: all.int(1), row: all.int(0))
+            high = all.int(0)
+        }
+        firstPendingSource = high + 1
+        pending.reserveCapacity(Self.rowsPerStatement)
     }
 
-    struct TextRows {
-        var rows = RowsByHash()
-        let lookup: RawStatement
+    static func sourceSQL(rows: Int) -> String {
+        "INSERT INTO source(hash, name) VALUES " + Array(repeating: "(?,?)", count: rows).joined(separator: ",")
+    }
 
-        /// The row holding exactly this text (String equality, as the cached maps compare), if any.
-        mutating func row(_ text: String, hash: Int64) throws -> Int64? {
-            guard rows.hasRows(hash) else { return nil }
-            defer { lookup.reset() }
-            for row in rows.rows(hash) {
-                lookup.reset()
-                lookup.bind(1, row)
-                if try lookup.step(), lookup.text(0) == text { return row }
+    // MARK: transitions
+
+    /// Whether a row with this natural key was already added.
+    mutating func holds(_ key: EncodedRow.Key, hash: Int64) throws -> Bool {
+        guard keys.hasRows(hash) else { return false }
+        for row in keys.rows(hash) {
+            if row >= firstPending {
+                if pending[Int(row - firstPending)].key == key { return true }
+                continue
             }
-            return nil
+            readKey.reset()
+            readKey.bind(1, row)
+            guard try readKey.step() else { continue }
+            let found = EncodedRow.Key(
+                effective: readKey.int(0), place: readKey.int(1), level: readKey.int(2), kind: readKey.int(3),
+                until: readKey.int(4), source: readKey.int(5))
+            readKey.reset()
+            if found == key { return true }
         }
+        return false
+    }
 
-        mutating func add(hash: Int64, row: Int64) { rows.add(hash: hash, row: row) }
+    /// The row holding exactly this evidence text (String equality, as the cached maps compare), if any.
+    mutating func evidenceRow(_ text: String, hash: Int64) throws -> Int64? {
+        guard evidence.hasRows(hash) else { return nil }
+        for row in evidence.rows(hash) {
+            if row >= firstPending {
+                if pending[Int(row - firstPending)].evidence == text { return row }
+                continue
+            }
+            readEvidence.reset()
+            readEvidence.bind(1, row)
+            let found = try readEvidence.step() ? readEvidence.text(0) : nil
+            readEvidence.reset()
+            if found == text { return row }
+        }
+        return nil
+    }
+
+    /// Queues a new row; returns its id.
+    mutating func add(_ row: EncodedRow, keyHash: Int64, evidenceHash: Int64) throws -> Int64 {
+        let id = firstPending + Int64(pending.count)
+        pending.append(row)
+        keys.add(hash: keyHash, row: id)
+        if row.evidenceRow == nil, row.evidence != nil { evidence.add(hash: evidenceHash, row: id) }
+        if pending.count == Self.rowsPerStatement { try flushRows() }
+        return id
+    }
+
+    private mutating func flushRows() throws {
+        guard !pending.isEmpty else { return }
+        let full = pending.count == Self.rowsPerStatement
+        let s = full ? insertMany : try RawStatement(db, EncodedRow.insertSQL(rows: pending.count))
+        for (k, row) in pending.enumerated() { row.bind(s, at: Int32(k) * EncodedRow.columnCount) }
+        try s.run()
+        try Self.check(s, wrote: pending.count, last: firstPending + Int64(pending.count) - 1)
+        firstPending += Int64(pending.count)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: sources
+
+    /// The row of a source name, queued as a new row when there is none; `isNew` tells which.
+    mutating func sourceRow(_ name: String, hash: Int64) throws -> (id: Int64, isNew: Bool) {
+        if sources.hasRows(hash) {
+            for row in sources.rows(hash) {
+                if row >= firstPendingSource {
+                    if pendingSources[Int(row - firstPendingSource)].name == name { return (row, false) }
+                    continue
+                }
+                readSource.reset()
+                readSource.bind(1, row)
+                let found = try readSource.step() ? readSource.text(0) : nil
+                readSource.reset()
+                if found == name { return (row, false) }
+            }
+        }
+        let id = firstPendingSource + Int64(pendingSources.count)
+        pendingSources.append((hash, name))
+        sources.add(hash: hash, row: id)
+        if pendingSources.count == Self.rowsPerStatement { try flushSources() }
+        return (id, true)
+    }
+
+    private mutating func flushSources() throws {
+        guard !pendingSources.isEmpty else { return }
+        let full = pendingSources.count == Self.rowsPerStatement
+        let s = full ? addSources : try RawStatement(db, Self.sourceSQL(rows: pendingSources.count))
+        for (k, p) in pendingSources.enumerated() {
+            s.bind(Int32(2 * k + 1), p.hash)
+            s.bind(Int32(2 * k + 2), p.name)
+        }
+        try s.run()
+        try Self.check(s, wrote: pendingSources.count, last: firstPendingSource + Int64(pendingSources.count) - 1)
+        firstPendingSource += Int64(pendingSources.count)
+        pendingSources.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is still pending.
+    mutating func finish() throws {
+        try flushSources()
+        try flushRows()
+    }
+
+    /// Rows must have gone in as counted, with the ids handed out.
+    private static func check(_ s: RawStatement, wrote n: Int, last: Int64) throws {
+        guard s.changes == Int32(n), s.lastRowID == last else {
+            throw StoreError.database(
+                "bulk import: \(s.changes) of \(n) rows written, last id \(s.lastRowID), not \(last)")
+        }
     }
 }
 
 extension BatchWriter {
-    /// A source's row in bulk mode: every existing row's hash is in memory, so only a hit reads the table.
+    /// `add` for an import into an empty store: keys, sources and evidence are found in `bulk`.
+    mutating func bulkAdd(_ transitions: [Transition]) throws -> AppendResult {
+        var result = AppendResult()
+        for t in transitions {
+            let (canonical, spelling) = try placeIDs(t)
+            let source = try bulkSourceID(t.source)
+            var row = EncodedRow(t, place: canonical, spelling: spelling, source: source)
+            let key = row.key
+            let keyHash = key.hash
+            if try bulk!.holds(key, hash: keyHash) {
+                result.present += 1
+                continue
+            }
+            let evidenceHash = t.evidence.map(TextHash.of) ?? 0
+            if let e = t.evidence {
+                row.evidenceRow = try bulk!.evidenceRow(e, hash: evidenceHash)
+                if row.evidenceRow == nil { row.evidence = e }
+            }
+            _ = try bulk!.add(row, keyHash: keyHash, evidenceHash: evidenceHash)
+            result.added += 1
+        }
+        return result
+    }
+
     mutating func bulkSourceID(_ name: String) throws -> Int64 {
         let hash = TextHash.of(name)
-        if let id = try bulk!.sources.row(name, hash: hash) { return id }
-        let add = st!.addSource
-        add.bind(1, hash)
-        add.bind(2, name)
-        try add.run()
-        let id = add.lastRowID
-        bulk!.sources.add(hash: hash, row: id)
-        newSourceHashes.append(hash)
-        sourceHigh = max(sourceHigh, id)
+        let (id, isNew) = try bulk!.sourceRow(name, hash: hash)
+        if isNew {
+            newSourceHashes.append(hash)
+            sourceHigh = max(sourceHigh, id)
+        }
         return id
     }
 }

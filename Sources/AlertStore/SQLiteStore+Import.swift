@@ -43,13 +43,18 @@ extension SQLiteStore {
     private func bulkAppend(_ pull: () -> [Transition]?, into result: inout AppendResult) throws -> Bool {
         var writer = BatchWriter(cache: cache)
         var done = false
+        // Our own idle readers would keep the file in WAL mode (see `RollbackJournal`).
+        pool.releaseMemory()
         try pool.writeWithoutTransaction { db in
+            let journal = try RollbackJournal.enter(db)
+            defer { journal.leave(db) }
             try db.inTransaction(.immediate) {
                 guard try !Self.holdsTransitions(db) else { return .rollback }
                 let indexes = try BulkIndexes.drop(db)
                 try writer.prepare(db)
                 writer.bulk = try BulkState(db)
                 while let batch = pull() { result = result + (try writer.add(batch)) }
+                try writer.bulk!.finish()
                 writer.bulk = nil
                 try BulkIndexes.create(db, indexes)
                 done = true
@@ -85,5 +90,33 @@ enum BulkIndexes {
 
     static func create(_ db: Database, _ sqls: [String]) throws {
         for sql in sqls { try db.execute(sql: sql) }
+    }
+}
+
+/// An import into an empty store writes every page once through a rollback journal instead of twice through
+/// the WAL (appended, then copied into the file by the checkpoint). The rollback journal holds only the few
+/// pages the store had before, and it is as crash-safe: a hot journal is rolled back by the next opener.
+/// SQLite refuses to leave WAL while another connection has the file open (busy): the import then stays in WAL.
+struct RollbackJournal {
+    let entered: Bool
+
+    static func enter(_ db: Database) throws -> RollbackJournal {
+        guard try !SQLiteStore.holdsTransitions(db) else { return RollbackJournal(entered: false) }
+        let mode: String?
+        do {
+            mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            mode = nil
+        }
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        return RollbackJournal(entered: mode == "delete")
+    }
+
+    /// Back to WAL, the store's mode. Should that fail (another process holding the file), the file is still
+    /// sound, and the next opener's pool sets WAL again.
+    func leave(_ db: Database) {
+        try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+        guard entered else { return }
+        _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
     }
 }

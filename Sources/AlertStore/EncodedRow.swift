@@ -1,0 +1,110 @@
+import AlertCore
+
+/// One transition row in the store's encoding, its place and source already resolved to ids.
+struct EncodedRow {
+    var place: Int64
+    var effective: Int64
+    var level: Int64
+    var kind: Int64
+    var until: Int64
+    var source: Int64
+    var formats: Int64
+    var ordinal: Int64
+    var scope: Int64
+    var reported: Int64?
+    /// The text, unless `evidenceRow` names an earlier row holding it.
+    var evidence: String?
+    var evidenceRow: Int64?
+    var confidence: RowCodec.Confidence?
+    var spelling: Int64?
+    var placeID: Int64?
+    var placeText: String?
+    var scheme: String?
+    var schemeLevel: String?
+    var extra: String?
+
+    /// The columns of `t` other than evidence, given its place and source rows.
+    init(_ t: Transition, place: Int64, spelling: Int64?, source: Int64) {
+        self.place = place
+        effective = t.effective.seconds
+        level = Int64(t.level.rawValue)
+        kind = RowCodec.kindCode(t.kind)
+        until = RowCodec.untilCode(effective: t.effective, until: t.until)
+        self.source = source
+        formats = RowCodec.formats(effective: t.effective, until: t.until, reported: t.reported)
+        ordinal = Int64(t.ordinal)
+        scope = RowCodec.scopeCode(t.scope)
+        reported = t.reported.map { $0.seconds - t.effective.seconds }
+        confidence = t.confidence.map(RowCodec.confidenceCode)
+        self.spelling = spelling
+        placeID = t.placeID.map { Int64($0) }
+        placeText = t.placeText
+        scheme = t.scheme
+        schemeLevel = t.schemeLevel
+        extra = t.extra.isEmpty ? nil : JSONValue.object(t.extra).json
+    }
+
+    /// The natural key, as the unique index `transition_key` orders it.
+    var key: Key { Key(effective: effective, place: place, level: level, kind: kind, until: until, source: source) }
+
+    struct Key: Equatable {
+        var effective, place, level, kind, until, source: Int64
+
+        /// A well-mixed 64-bit hash of the six integers.
+        var hash: Int64 {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            Self.mix(effective, &h)
+            Self.mix(place, &h)
+            Self.mix(level, &h)
+            Self.mix(kind, &h)
+            Self.mix(until, &h)
+            Self.mix(source, &h)
+            return TextHash.finish(h)
+        }
+
+        @inline(__always) private static func mix(_ v: Int64, _ h: inout UInt64) {
+            h = (h ^ UInt64(bitPattern: v)) &* 0xff51_afd7_ed55_8ccd
+            h ^= h >> 29
+        }
+    }
+
+    /// The columns of `insertColumns`, in that order, as parameters `base + 1 …`.
+    func bind(_ s: RawStatement, at base: Int32) {
+        s.bind(base + 1, place)
+        s.bind(base + 2, effective)
+        s.bind(base + 3, level)
+        s.bind(base + 4, kind)
+        s.bind(base + 5, until)
+        s.bind(base + 6, source)
+        s.bind(base + 7, formats)
+        s.bind(base + 8, ordinal)
+        s.bind(base + 9, scope)
+        s.bind(base + 10, reported)
+        if let evidenceRow { s.bind(base + 11, evidenceRow) } else { s.bind(base + 11, evidence) }
+        switch confidence {
+        case nil: s.bind(base + 12, nil as Int64?)
+        case .hundredths(let n): s.bind(base + 12, n)
+        case .exact(let d): s.bind(base + 12, d)
+        }
+        s.bind(base + 13, spelling)
+        s.bind(base + 14, placeID)
+        s.bind(base + 15, placeText)
+        s.bind(base + 16, scheme)
+        s.bind(base + 17, schemeLevel)
+        s.bind(base + 18, extra)
+    }
+
+    static let columnCount: Int32 = 18
+
+    static let insertColumns = """
+        place, effective, level, kind, until, source, formats, ordinal, scope, reported, evidence, confidence,
+        spelling, place_id, place_text, scheme, scheme_level, extra
+        """
+
+    /// `INSERT OR IGNORE` of `rows` rows with sequential parameters.
+    static func insertSQL(rows: Int) -> String {
+        let one = "(" + Array(repeating: "?", count: Int(columnCount)).joined(separator: ",") + ")"
+        return "INSERT OR IGNORE INTO \"transition\"(\(insertColumns)) VALUES "
+            + Array(repeating: one, count: rows).joined(separator: ",")
+    }
+}
