@@ -247,31 +247,29 @@ struct BulkState {
 
 extension BatchWriter {
     /// `add` for an import into an empty store: keys, sources and evidence are found in `bulk`.
-    mutating func bulkAdd(_ transitions: [Transition]) throws -> AppendResult {
+    mutating func bulkAdd(_ records: [StoreRecord]) throws -> AppendResult {
         var result = AppendResult()
-        for t in transitions {
-            let (canonical, spelling) = try placeIDs(t)
-            let source = try bulkSourceID(t.source)
-            var row = EncodedRow(t, place: canonical, spelling: spelling, source: source)
+        for r in records {
+            var row = r.row
+            (row.place, row.spelling) = try placeIDs(r.transition, hash: r.spellingHash)
+            row.source = try bulkSourceID(r.transition.source, hash: r.sourceHash)
             let key = row.key
             let keyHash = key.hash
             if try bulk!.holds(key, hash: keyHash) {
                 result.present += 1
                 continue
             }
-            let evidenceHash = t.evidence.map(TextHash.of) ?? 0
-            if let e = t.evidence {
-                row.evidenceRow = try bulk!.evidenceRow(e, hash: evidenceHash)
-                if row.evidenceRow == nil { row.evidence = e }
+            if let e = row.evidence {
+                row.evidenceRow = try bulk!.evidenceRow(e, hash: r.evidenceHash)
+                if row.evidenceRow != nil { row.evidence = nil }
             }
-            _ = try bulk!.add(row, keyHash: keyHash, evidenceHash: evidenceHash)
+            _ = try bulk!.add(row, keyHash: keyHash, evidenceHash: r.evidenceHash)
             result.added += 1
         }
         return result
     }
 
-    mutating func bulkSourceID(_ name: String) throws -> Int64 {
-        let hash = TextHash.of(name)
+    mutating func bulkSourceID(_ name: String, hash: Int64) throws -> Int64 {
         let (id, isNew) = try bulk!.sourceRow(name, hash: hash)
         if isNew {
             newSourceHashes.append(hash)

@@ -1,7 +1,7 @@
 import AlertCore
 
 /// One transition row in the store's encoding, its place and source already resolved to ids.
-struct EncodedRow {
+struct EncodedRow: Sendable {
     var place: Int64
     var effective: Int64
     var level: Int64
@@ -23,20 +23,20 @@ struct EncodedRow {
     var schemeLevel: String?
     var extra: String?
 
-    /// The columns of `t` other than evidence, given its place and source rows.
-    init(_ t: Transition, place: Int64, spelling: Int64?, source: Int64) {
-        self.place = place
+    /// The columns of `t`, the place, spelling and source rows still to be filled in (0 and nil).
+    init(_ t: Transition) {
+        place = 0
         effective = t.effective.seconds
         level = Int64(t.level.rawValue)
         kind = RowCodec.kindCode(t.kind)
         until = RowCodec.untilCode(effective: t.effective, until: t.until)
-        self.source = source
+        source = 0
         formats = RowCodec.formats(effective: t.effective, until: t.until, reported: t.reported)
         ordinal = Int64(t.ordinal)
         scope = RowCodec.scopeCode(t.scope)
         reported = t.reported.map { $0.seconds - t.effective.seconds }
+        evidence = t.evidence
         confidence = t.confidence.map(RowCodec.confidenceCode)
-        self.spelling = spelling
         placeID = t.placeID.map { Int64($0) }
         placeText = t.placeText
         scheme = t.scheme
@@ -106,5 +106,26 @@ struct EncodedRow {
         let one = "(" + Array(repeating: "?", count: Int(columnCount)).joined(separator: ",") + ")"
         return "INSERT OR IGNORE INTO \"transition\"(\(insertColumns)) VALUES "
             + Array(repeating: one, count: rows).joined(separator: ",")
+    }
+}
+
+/// A transition with what storing it costs beyond the ids worked out ahead: its column encodings and the hashes
+/// its place, source and evidence are found by. Made on the decoding threads of an import, so the thread that
+/// writes the store only looks ids up and binds.
+public struct StoreRecord: Sendable {
+    /// The record itself.
+    public let transition: Transition
+    var row: EncodedRow
+    let spellingHash: Int64
+    let sourceHash: Int64
+    let evidenceHash: Int64
+
+    /// Encodes `t` for storing.
+    public init(_ t: Transition) {
+        transition = t
+        row = EncodedRow(t)
+        spellingHash = TextHash.of(Spelling(city: t.city, country: t.country))
+        sourceHash = TextHash.of(t.source)
+        evidenceHash = t.evidence.map(TextHash.of) ?? 0
     }
 }

@@ -85,17 +85,19 @@ struct BatchWriter {
 
     /// Inserts one batch with the prepared statements.
     mutating func add(_ transitions: [Transition]) throws -> AppendResult {
-        if bulk != nil { return try bulkAdd(transitions) }
         guard let insert else { return AppendResult() }
         var result = AppendResult()
         for t in transitions {
             let (canonical, spelling) = try placeIDs(t)
-            var row = EncodedRow(t, place: canonical, spelling: spelling, source: try sourceID(t.source))
+            var row = EncodedRow(t)
+            row.place = canonical
+            row.spelling = spelling
+            row.source = try sourceID(t.source)
             let evidenceHash = t.evidence.map(TextHash.of) ?? 0
             row.evidenceRow = t.evidence.flatMap { e in
                 cache.evidenceID(e, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: e)
             }
-            if row.evidenceRow == nil { row.evidence = t.evidence }
+            if row.evidenceRow != nil { row.evidence = nil }
             row.bind(insert, at: 0)
             try insert.run()
             if insert.changes > 0 {
@@ -151,14 +153,13 @@ struct BatchWriter {
 
     /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
     /// when the record spells it differently, the exact spelling's row.
-    mutating func placeIDs(_ t: Transition) throws -> (Int64, Int64?) {
+    mutating func placeIDs(_ t: Transition, hash: Int64? = nil) throws -> (Int64, Int64?) {
         let sp = Spelling(city: t.city, country: t.country)
-        let (id, canonical) = try spellingRow(sp)
+        let (id, canonical) = try spellingRow(sp, hash: hash ?? TextHash.of(sp))
         return (canonical, id == canonical ? nil : id)
     }
 
-    mutating func spellingRow(_ sp: Spelling) throws -> (Int64, Int64) {
-        let hash = TextHash.of(sp)
+    mutating func spellingRow(_ sp: Spelling, hash: Int64) throws -> (Int64, Int64) {
         if let p = cache.place(sp, hash: hash) { return p }
         if let (s, id, canonical) = pendingByHash[hash], s == sp { return (id, canonical) }
         // The byte-hash map can miss a cached spelling (a hash collision, or equal text in other bytes).

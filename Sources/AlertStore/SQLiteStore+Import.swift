@@ -12,9 +12,13 @@ extension SQLiteStore {
     /// overlaps the decoding. Into a filled store, batches are grouped into transactions of `importTransaction`
     /// records. Either way a failing `next` keeps what came before it.
     public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
+        try appendAll(records: { try next()?.map(StoreRecord.init) })
+    }
+
+    public func appendAll(records next: () throws -> [StoreRecord]?) throws -> AppendResult {
         var pullError: (any Error)?
         /// Pulls the next batch; an error ends the input but is thrown only after what came before is stored.
-        func pull() -> [Transition]? {
+        func pull() -> [StoreRecord]? {
             guard pullError == nil else { return nil }
             do { return try next() } catch {
                 pullError = error
@@ -30,7 +34,7 @@ extension SQLiteStore {
                 group.removeAll(keepingCapacity: true)
             }
             while let batch = pull() {
-                group += batch
+                group += batch.lazy.map(\.transition)
                 if group.count >= Self.importTransaction { try flush() }
             }
             try flush()
@@ -40,7 +44,7 @@ extension SQLiteStore {
     }
 
     /// The bulk path; false (having written nothing) when the store already holds transitions.
-    private func bulkAppend(_ pull: () -> [Transition]?, into result: inout AppendResult) throws -> Bool {
+    private func bulkAppend(_ pull: () -> [StoreRecord]?, into result: inout AppendResult) throws -> Bool {
         var writer = BatchWriter(cache: cache)
         var done = false
         // Our own idle readers would keep the file in WAL mode (see `RollbackJournal`).
@@ -53,7 +57,7 @@ extension SQLiteStore {
                 let indexes = try BulkIndexes.drop(db)
                 try writer.prepare(db)
                 writer.bulk = try BulkState(db)
-                while let batch = pull() { result = result + (try writer.add(batch)) }
+                while let batch = pull() { result = result + (try writer.bulkAdd(batch)) }
                 try writer.bulk!.finish()
                 writer.bulk = nil
                 try BulkIndexes.create(db, indexes)
