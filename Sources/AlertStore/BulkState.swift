@@ -194,26 +194,26 @@ struct BulkState {
 
     // MARK: sources
 
-    /// The row of a source name, queued as a new row when there is none; `isNew` tells which.
-    mutating func sourceRow(_ name: String, hash: Int64) throws -> (id: Int64, isNew: Bool) {
+    /// The row of a source name, queued as a new row when there is none.
+    mutating func sourceRow(_ name: String, hash: Int64) throws -> Int64 {
         if sources.hasRows(hash) {
             for row in sources.rows(hash) {
                 if row >= firstPendingSource {
-                    if pendingSources[Int(row - firstPendingSource)].name == name { return (row, false) }
+                    if pendingSources[Int(row - firstPendingSource)].name == name { return row }
                     continue
                 }
                 readSource.reset()
                 readSource.bind(1, row)
                 let found = try readSource.step() ? readSource.text(0) : nil
                 readSource.reset()
-                if found == name { return (row, false) }
+                if found == name { return row }
             }
         }
         let id = firstPendingSource + Int64(pendingSources.count)
         pendingSources.append((hash, name))
         sources.add(hash: hash, row: id)
         if pendingSources.count == Self.rowsPerStatement { try flushSources() }
-        return (id, true)
+        return id
     }
 
     private mutating func flushSources() throws {
@@ -270,11 +270,6 @@ extension BatchWriter {
     }
 
     mutating func bulkSourceID(_ name: String, hash: Int64) throws -> Int64 {
-        let (id, isNew) = try bulk!.sourceRow(name, hash: hash)
-        if isNew {
-            newSourceHashes.append(hash)
-            sourceHigh = max(sourceHigh, id)
-        }
-        return id
+        try bulk!.sourceRow(name, hash: hash)
     }
 }

@@ -65,7 +65,14 @@ extension SQLiteStore {
                 return .commit
             }
         }
-        if done { publish(writer) }
+        if done {
+            // The cache is not told of the new sources: a set of every hash costs more than the import's later
+            // appends, if any, reading them from the table as a newly opened store does.
+            writer.newSourceHashes = []
+            writer.sourceHigh = 0
+            writer.sourcesComplete = false
+            publish(writer)
+        }
         return done
     }
 
