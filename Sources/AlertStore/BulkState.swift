@@ -86,25 +86,30 @@ struct RowsByHash {
 }
 
 /// What a bulk import holds in memory in place of lookups in the table: 64-bit hashes of every natural key,
-/// source name and stored evidence text, each with its row, and the rows not yet written.
+/// source name and stored evidence text, each with its row, and the rows of the current batch not yet written.
 ///
 /// Into an empty table, SQLite gives rows the ids 1, 2, … in insertion order, so a row's id is known before it is
-/// written: rows are written `rowsPerStatement` at a time by one multi-row `INSERT`, and a row is checked
-/// against the rows still pending in memory or, once written, read back by id. The natural keys are checked
-/// here, so every row sent is new; the unique index still stands, and a count that does not match is an error.
+/// written: rows are written `rowsPerStatement` at a time by one multi-row `INSERT` (the rest at the end of each
+/// batch), and a row is checked against the batch's pending rows or, once written, read back by id. The natural
+/// keys are checked here, so every row sent is new; the unique index still stands, and a count that does not match
+/// is an error. Pending rows refer to their records by index, so no text is copied.
 struct BulkState {
     static let rowsPerStatement = 64
 
     private var keys = RowsByHash()
     private var evidence = RowsByHash()
     private var sources = RowsByHash()
+    /// Rows of the current batch not yet written, and the index of each one's record.
     private var pending: [EncodedRow] = []
+    private var pendingRecord: [Int] = []
     /// The id the first pending row will get.
     private var firstPending: Int64 = 1
-    private var pendingSources: [(hash: Int64, name: String)] = []
+    /// Sources not yet written, by the index of the record naming them.
+    private var pendingSources: [Int] = []
     private var firstPendingSource: Int64
-    private let insertMany: RawStatement
-    private let addSources: RawStatement
+    /// `INSERT` statements by row count.
+    private var inserts: [Int: RawStatement] = [:]
+    private var sourceInserts: [Int: RawStatement] = [:]
     private let readKey: RawStatement
     private let readEvidence: RawStatement
     private let readSource: RawStatement
@@ -112,8 +117,6 @@ struct BulkState {
 
     init(_ db: Database) throws {
         self.db = db
-        insertMany = try RawStatement(db, EncodedRow.insertSQL(rows: Self.rowsPerStatement))
-        addSources = try RawStatement(db, Self.sourceSQL(rows: Self.rowsPerStatement))
         readKey = try RawStatement(
             db, #"SELECT effective, place, level, kind, until, source FROM "transition" WHERE id = ?1"#)
         readEvidence = try RawStatement(db, #"SELECT evidence FROM "transition" WHERE id = ?1"#)
@@ -126,6 +129,8 @@ struct BulkState {
         }
         firstPendingSource = high + 1
         pending.reserveCapacity(Self.rowsPerStatement)
+        pendingRecord.reserveCapacity(Self.rowsPerStatement)
+        pendingSources.reserveCapacity(Self.rowsPerStatement)
     }
 
     static func sourceSQL(rows: Int) -> String {
@@ -155,11 +160,11 @@ struct BulkState {
     }
 
     /// The row holding exactly this evidence text (String equality, as the cached maps compare), if any.
-    mutating func evidenceRow(_ text: String, hash: Int64) throws -> Int64? {
+    mutating func evidenceRow(_ text: String, hash: Int64, in records: [StoreRecord]) throws -> Int64? {
         guard evidence.hasRows(hash) else { return nil }
         for row in evidence.rows(hash) {
             if row >= firstPending {
-                if pending[Int(row - firstPending)].evidence == text { return row }
+                if records[pendingRecord[Int(row - firstPending)]].transition.evidence == text { return row }
                 continue
             }
             readEvidence.reset()
@@ -171,35 +176,52 @@ struct BulkState {
         return nil
     }
 
-    /// Queues a new row; returns its id.
-    mutating func add(_ row: EncodedRow, keyHash: Int64, evidenceHash: Int64) throws -> Int64 {
+    /// Queues the row of `records[index]`.
+    mutating func add(_ row: EncodedRow, record index: Int, keyHash: Int64, in records: [StoreRecord]) throws {
         let id = firstPending + Int64(pending.count)
         pending.append(row)
+        pendingRecord.append(index)
         keys.add(hash: keyHash, row: id)
-        if row.evidenceRow == nil, row.evidence != nil { evidence.add(hash: evidenceHash, row: id) }
-        if pending.count == Self.rowsPerStatement { try flushRows() }
-        return id
+        if row.evidenceRow == nil, records[index].transition.evidence != nil {
+            evidence.add(hash: records[index].evidenceHash, row: id)
+        }
+        if pending.count == Self.rowsPerStatement { try flushRows(records) }
     }
 
-    private mutating func flushRows() throws {
+    private mutating func flushRows(_ records: [StoreRecord]) throws {
         guard !pending.isEmpty else { return }
-        let full = pending.count == Self.rowsPerStatement
-        let s = full ? insertMany : try RawStatement(db, EncodedRow.insertSQL(rows: pending.count))
-        for (k, row) in pending.enumerated() { row.bind(s, at: Int32(k) * EncodedRow.columnCount) }
+        let s = try statement(&inserts, rows: pending.count) { EncodedRow.insertSQL(rows: $0) }
+        for k in 0..<pending.count {
+            let r = pendingRecord[k]
+            pending[k].bind(s, at: Int32(k) * EncodedRow.columnCount, records[r].transition, extra: records[r].extra)
+        }
         try s.run()
         try Self.check(s, wrote: pending.count, last: firstPending + Int64(pending.count) - 1)
         firstPending += Int64(pending.count)
         pending.removeAll(keepingCapacity: true)
+        pendingRecord.removeAll(keepingCapacity: true)
+    }
+
+    private func statement(_ cache: inout [Int: RawStatement], rows: Int, _ sql: (Int) -> String) throws
+        -> RawStatement
+    {
+        if let s = cache[rows] { return s }
+        let s = try RawStatement(db, sql(rows))
+        cache[rows] = s
+        return s
     }
 
     // MARK: sources
 
-    /// The row of a source name, queued as a new row when there is none.
-    mutating func sourceRow(_ name: String, hash: Int64) throws -> Int64 {
+    /// The row of the source `records[index]` names, queued as a new row when there is none.
+    mutating func sourceRow(record index: Int, in records: [StoreRecord]) throws -> Int64 {
+        let hash = records[index].sourceHash
         if sources.hasRows(hash) {
+            let name = records[index].transition.source
             for row in sources.rows(hash) {
                 if row >= firstPendingSource {
-                    if pendingSources[Int(row - firstPendingSource)].name == name { return row }
+                    let r = pendingSources[Int(row - firstPendingSource)]
+                    if records[r].transition.source == name { return row }
                     continue
                 }
                 readSource.reset()
@@ -210,19 +232,18 @@ struct BulkState {
             }
         }
         let id = firstPendingSource + Int64(pendingSources.count)
-        pendingSources.append((hash, name))
+        pendingSources.append(index)
         sources.add(hash: hash, row: id)
-        if pendingSources.count == Self.rowsPerStatement { try flushSources() }
+        if pendingSources.count == Self.rowsPerStatement { try flushSources(records) }
         return id
     }
 
-    private mutating func flushSources() throws {
+    private mutating func flushSources(_ records: [StoreRecord]) throws {
         guard !pendingSources.isEmpty else { return }
-        let full = pendingSources.count == Self.rowsPerStatement
-        let s = full ? addSources : try RawStatement(db, Self.sourceSQL(rows: pendingSources.count))
-        for (k, p) in pendingSources.enumerated() {
-            s.bind(Int32(2 * k + 1), p.hash)
-            s.bind(Int32(2 * k + 2), p.name)
+        let s = try statement(&sourceInserts, rows: pendingSources.count, Self.sourceSQL)
+        for (k, r) in pendingSources.enumerated() {
+            s.bind(Int32(2 * k + 1), records[r].sourceHash)
+            s.bind(Int32(2 * k + 2), records[r].transition.source)
         }
         try s.run()
         try Self.check(s, wrote: pendingSources.count, last: firstPendingSource + Int64(pendingSources.count) - 1)
@@ -230,10 +251,10 @@ struct BulkState {
         pendingSources.removeAll(keepingCapacity: true)
     }
 
-    /// Writes what is still pending.
-    mutating func finish() throws {
-        try flushSources()
-        try flushRows()
+    /// Writes what is still pending of `records`, before the batch goes.
+    mutating func finishBatch(_ records: [StoreRecord]) throws {
+        try flushSources(records)
+        try flushRows(records)
     }
 
     /// Rows must have gone in as counted, with the ids handed out.
@@ -249,27 +270,23 @@ extension BatchWriter {
     /// `add` for an import into an empty store: keys, sources and evidence are found in `bulk`.
     mutating func bulkAdd(_ records: [StoreRecord]) throws -> AppendResult {
         var result = AppendResult()
-        for r in records {
-            var row = r.row
-            (row.place, row.spelling) = try placeIDs(r.transition, hash: r.spellingHash)
-            row.source = try bulkSourceID(r.transition.source, hash: r.sourceHash)
+        for i in records.indices {
+            var row = records[i].row
+            (row.place, row.spelling) = try placeIDs(records[i].transition, hash: records[i].spellingHash)
+            row.source = try bulk!.sourceRow(record: i, in: records)
             let key = row.key
             let keyHash = key.hash
             if try bulk!.holds(key, hash: keyHash) {
                 result.present += 1
                 continue
             }
-            if let e = row.evidence {
-                row.evidenceRow = try bulk!.evidenceRow(e, hash: r.evidenceHash)
-                if row.evidenceRow != nil { row.evidence = nil }
+            if let e = records[i].transition.evidence {
+                row.evidenceRow = try bulk!.evidenceRow(e, hash: records[i].evidenceHash, in: records)
             }
-            _ = try bulk!.add(row, keyHash: keyHash, evidenceHash: r.evidenceHash)
+            try bulk!.add(row, record: i, keyHash: keyHash, in: records)
             result.added += 1
         }
+        try bulk!.finishBatch(records)
         return result
-    }
-
-    mutating func bulkSourceID(_ name: String, hash: Int64) throws -> Int64 {
-        try bulk!.sourceRow(name, hash: hash)
     }
 }

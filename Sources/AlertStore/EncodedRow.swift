@@ -1,47 +1,40 @@
 import AlertCore
 
-/// One transition row in the store's encoding, its place and source already resolved to ids.
+/// The integer columns of one transition row (its texts stay in the `Transition`), place and source resolved to ids.
 struct EncodedRow: Sendable {
-    var place: Int64
+    var place: Int64 = 0
     var effective: Int64
     var level: Int64
     var kind: Int64
     var until: Int64
-    var source: Int64
+    var source: Int64 = 0
     var formats: Int64
     var ordinal: Int64
     var scope: Int64
     var reported: Int64?
-    /// The text, unless `evidenceRow` names an earlier row holding it.
-    var evidence: String?
+    /// An earlier row holding the same evidence text, stored in place of the text.
     var evidenceRow: Int64?
     var confidence: RowCodec.Confidence?
     var spelling: Int64?
     var placeID: Int64?
-    var placeText: String?
-    var scheme: String?
-    var schemeLevel: String?
-    var extra: String?
 
-    /// The columns of `t`, the place, spelling and source rows still to be filled in (0 and nil).
-    init(_ t: Transition) {
-        place = 0
+    /// The columns of `t`; the place, spelling and source rows are filled in later.
+    init(_ t: borrowing Transition) {
         effective = t.effective.seconds
         level = Int64(t.level.rawValue)
         kind = RowCodec.kindCode(t.kind)
         until = RowCodec.untilCode(effective: t.effective, until: t.until)
-        source = 0
         formats = RowCodec.formats(effective: t.effective, until: t.until, reported: t.reported)
         ordinal = Int64(t.ordinal)
         scope = RowCodec.scopeCode(t.scope)
         reported = t.reported.map { $0.seconds - t.effective.seconds }
-        evidence = t.evidence
         confidence = t.confidence.map(RowCodec.confidenceCode)
         placeID = t.placeID.map { Int64($0) }
-        placeText = t.placeText
-        scheme = t.scheme
-        schemeLevel = t.schemeLevel
-        extra = t.extra.isEmpty ? nil : JSONValue.object(t.extra).json
+    }
+
+    /// `extra` as the row stores it: nil when there is none.
+    static func extraJSON(_ t: borrowing Transition) -> String? {
+        t.extra.isEmpty ? nil : JSONValue.object(t.extra).json
     }
 
     /// The natural key, as the unique index `transition_key` orders it.
@@ -68,8 +61,8 @@ struct EncodedRow: Sendable {
         }
     }
 
-    /// The columns of `insertColumns`, in that order, as parameters `base + 1 …`.
-    func bind(_ s: RawStatement, at base: Int32) {
+    /// The columns of `insertColumns`, in that order, as parameters `base + 1 …`; texts from `t`.
+    func bind(_ s: RawStatement, at base: Int32, _ t: Transition, extra: String?) {
         s.bind(base + 1, place)
         s.bind(base + 2, effective)
         s.bind(base + 3, level)
@@ -80,7 +73,7 @@ struct EncodedRow: Sendable {
         s.bind(base + 8, ordinal)
         s.bind(base + 9, scope)
         s.bind(base + 10, reported)
-        if let evidenceRow { s.bind(base + 11, evidenceRow) } else { s.bind(base + 11, evidence) }
+        if let evidenceRow { s.bind(base + 11, evidenceRow) } else { s.bind(base + 11, t.evidence) }
         switch confidence {
         case nil: s.bind(base + 12, nil as Int64?)
         case .hundredths(let n): s.bind(base + 12, n)
@@ -88,9 +81,9 @@ struct EncodedRow: Sendable {
         }
         s.bind(base + 13, spelling)
         s.bind(base + 14, placeID)
-        s.bind(base + 15, placeText)
-        s.bind(base + 16, scheme)
-        s.bind(base + 17, schemeLevel)
+        s.bind(base + 15, t.placeText)
+        s.bind(base + 16, t.scheme)
+        s.bind(base + 17, t.schemeLevel)
         s.bind(base + 18, extra)
     }
 
@@ -116,16 +109,18 @@ public struct StoreRecord: Sendable {
     /// The record itself.
     public let transition: Transition
     var row: EncodedRow
+    let extra: String?
     let spellingHash: Int64
     let sourceHash: Int64
     let evidenceHash: Int64
 
     /// Encodes `t` for storing.
-    public init(_ t: Transition) {
-        transition = t
+    public init(_ t: consuming Transition) {
         row = EncodedRow(t)
-        spellingHash = TextHash.of(Spelling(city: t.city, country: t.country))
+        extra = EncodedRow.extraJSON(t)
+        spellingHash = TextHash.of(city: t.city, country: t.country)
         sourceHash = TextHash.of(t.source)
         evidenceHash = t.evidence.map(TextHash.of) ?? 0
+        transition = t
     }
 }

@@ -97,8 +97,7 @@ struct BatchWriter {
             row.evidenceRow = t.evidence.flatMap { e in
                 cache.evidenceID(e, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: e)
             }
-            if row.evidenceRow != nil { row.evidence = nil }
-            row.bind(insert, at: 0)
+            row.bind(insert, at: 0, t, extra: EncodedRow.extraJSON(t))
             try insert.run()
             if insert.changes > 0 {
                 result.added += 1

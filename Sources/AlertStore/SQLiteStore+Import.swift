@@ -1,4 +1,5 @@
 import AlertCore
+import Dispatch
 import GRDB
 
 extension SQLiteStore {
@@ -57,8 +58,10 @@ extension SQLiteStore {
                 let indexes = try BulkIndexes.drop(db)
                 try writer.prepare(db)
                 writer.bulk = try BulkState(db)
-                while let batch = pull() { result = result + (try writer.bulkAdd(batch)) }
-                try writer.bulk!.finish()
+                while let batch = pull() {
+                    result = result + (try writer.bulkAdd(batch))
+                    Self.releaseElsewhere(consume batch)
+                }
                 writer.bulk = nil
                 try BulkIndexes.create(db, indexes)
                 done = true
@@ -74,6 +77,11 @@ extension SQLiteStore {
             publish(writer)
         }
         return done
+    }
+
+    /// Freeing a batch's records (some ten strings each) is work the writing thread need not do.
+    static func releaseElsewhere(_ batch: consuming [StoreRecord]) {
+        DispatchQueue.global(qos: .utility).async { [batch] in _ = batch.count }
     }
 
     static func holdsTransitions(_ db: Database) throws -> Bool {
