@@ -50,8 +50,7 @@ enum DemoText {
             let end = Timestamp(seconds: (sampleDay.dayNumber + 1) * 86_400 - 1)
             let board = StateMachine(try store.transitions(in: .through(end), places: nil)).board(at: end)
             let from = (try sampleFiles().first.map { ($0 as NSString).deletingLastPathComponent }) ?? "?"
-            var out =
-                "alertmon demo: the sample day \(sampleDay.iso) from \(from), in a temporary store (yours is untouched)\n\n"
+            var out = "alertmon demo: the sample day \(sampleDay.iso) from \(from), in a temporary store (yours is untouched)\n\n"
             out += "Changes on \(sampleDay.iso):\n" + LogText.table(entries) + "\n"
             out += BoardText.table(board, at: end)
             return out
