@@ -1,67 +1,62 @@
 import AlertCore
+import Foundation
 import GRDB
 
 /// Rows found by a 64-bit hash of their content, confirmed against the row itself on a hit: a bulk import
 /// keeps no copies of the text or keys it wrote, only 16 bytes per row.
 ///
-/// Open addressing with linear probing over the hash's top bits (the hashes are already well mixed), so a
-/// lookup is one cache miss where a `Dictionary` would rehash the key and chase more memory; rows sharing a
-/// hash simply occupy further slots.
+/// Open addressing with linear probing over the hash's top bits (the hashes are already well mixed), each slot
+/// holding hash and row side by side, so a lookup is one cache miss where a `Dictionary` would rehash the key and
+/// chase more memory; rows sharing a hash simply occupy further slots.
 struct RowsByHash {
-    private final class Table {
-        var hashes: UnsafeMutablePointer<Int64>
+    private struct Slot {
+        var hash: Int64
         /// 0 marks an empty slot (rowids start at 1).
-        var rows: UnsafeMutablePointer<Int64>
-        var shift: UInt64
-        var count = 0
-        var capacity: Int { 1 << (64 - Int(shift)) }
+        var row: Int64
+    }
 
+    private final class Table {
+        let slots: UnsafeMutablePointer<Slot>
+        let shift: UInt64
+        var count = 0
+        let capacity: Int
+
+        /// Zeroed by `calloc`: a large table comes straight from the kernel as zero pages, touched only where used.
         init(bits: Int) {
             shift = UInt64(64 - bits)
-            hashes = .allocate(capacity: 1 << bits)
-            rows = .allocate(capacity: 1 << bits)
-            rows.initialize(repeating: 0, count: 1 << bits)
+            capacity = 1 << bits
+            guard let p = calloc(capacity, MemoryLayout<Slot>.stride) else { fatalError("out of memory") }
+            slots = p.bindMemory(to: Slot.self, capacity: capacity)
         }
 
-        deinit {
-            hashes.deallocate()
-            rows.deallocate()
-        }
+        deinit { free(slots) }
 
         @inline(__always) func slot(_ hash: Int64) -> Int { Int(UInt64(bitPattern: hash) >> shift) }
 
         func insert(_ hash: Int64, _ row: Int64) {
             let mask = capacity - 1
             var i = slot(hash)
-            while rows[i] != 0 { i = (i + 1) & mask }
-            hashes[i] = hash
-            rows[i] = row
+            while slots[i].row != 0 { i = (i + 1) & mask }
+            slots[i] = Slot(hash: hash, row: row)
             count += 1
         }
     }
 
-    private var table = Table(bits: 12)
+    private var table: Table
 
-    /// The rows stored under `hash`, oldest first.
-    func rows(_ hash: Int64) -> [Int64] {
-        var out: [Int64] = []
-        let mask = table.capacity - 1
-        var i = table.slot(hash)
-        while table.rows[i] != 0 {
-            if table.hashes[i] == hash { out.append(table.rows[i]) }
+    /// Room for about 2^(bits - 1) rows before the table first doubles.
+    init(bits: Int = 12) { table = Table(bits: bits) }
+
+    /// The first row stored under `hash`, oldest first, that `matches`.
+    func first(_ hash: Int64, where matches: (Int64) throws -> Bool) rethrows -> Int64? {
+        let t = table
+        let mask = t.capacity - 1
+        var i = t.slot(hash)
+        while t.slots[i].row != 0 {
+            if t.slots[i].hash == hash, try matches(t.slots[i].row) { return t.slots[i].row }
             i = (i + 1) & mask
         }
-        return out
-    }
-
-    func hasRows(_ hash: Int64) -> Bool {
-        let mask = table.capacity - 1
-        var i = table.slot(hash)
-        while table.rows[i] != 0 {
-            if table.hashes[i] == hash { return true }
-            i = (i + 1) & mask
-        }
-        return false
+        return nil
     }
 
     mutating func add(hash: Int64, row: Int64) {
@@ -76,10 +71,10 @@ struct RowsByHash {
         // Walking from an empty slot visits each run of colliding rows oldest first.
         let n = old.capacity
         var start = 0
-        while old.rows[start] != 0 { start += 1 }
+        while old.slots[start].row != 0 { start += 1 }
         for k in 1...n {
-            let i = (start + k) % n
-            if old.rows[i] != 0 { bigger.insert(old.hashes[i], old.rows[i]) }
+            let i = (start + k) & (n - 1)
+            if old.slots[i].row != 0 { bigger.insert(old.slots[i].hash, old.slots[i].row) }
         }
         table = bigger
     }
@@ -96,9 +91,13 @@ struct RowsByHash {
 struct BulkState {
     static let rowsPerStatement = 64
 
-    private var keys = RowsByHash()
-    private var evidence = RowsByHash()
-    private var sources = RowsByHash()
+    /// Presized for a million rows: rehashing a table of that size costs more than the pages it never touches.
+    private var keys = RowsByHash(bits: 21)
+    private var evidence = RowsByHash(bits: 21)
+    private var sources = RowsByHash(bits: 21)
+    /// Places met in this import: spelling hash → index in `places` + 1.
+    private var placeSlots = RowsByHash()
+    private var places: [(city: String, country: String?, id: Int64, canonical: Int64)] = []
     /// Rows of the current batch not yet written, and the index of each one's record.
     private var pending: [EncodedRow] = []
     private var pendingRecord: [Int] = []
@@ -137,43 +136,49 @@ struct BulkState {
         "INSERT INTO source(hash, name) VALUES " + Array(repeating: "(?,?)", count: rows).joined(separator: ",")
     }
 
+    // MARK: places
+
+    /// The row and canonical row of the place `t` spells, if this import has met it.
+    func place(of t: borrowing Transition, hash: Int64) -> (Int64, Int64)? {
+        placeSlots.first(hash) { k in
+            let p = places[Int(k) - 1]
+            return p.city == t.city && p.country == t.country
+        }.map { k in (places[Int(k) - 1].id, places[Int(k) - 1].canonical) }
+    }
+
+    mutating func addPlace(of t: borrowing Transition, hash: Int64, id: Int64, canonical: Int64) {
+        places.append((t.city, t.country, id, canonical))
+        placeSlots.add(hash: hash, row: Int64(places.count))
+    }
+
     // MARK: transitions
 
     /// Whether a row with this natural key was already added.
     mutating func holds(_ key: EncodedRow.Key, hash: Int64) throws -> Bool {
-        guard keys.hasRows(hash) else { return false }
-        for row in keys.rows(hash) {
-            if row >= firstPending {
-                if pending[Int(row - firstPending)].key == key { return true }
-                continue
-            }
+        try keys.first(hash) { row in
+            if row >= firstPending { return pending[Int(row - firstPending)].key == key }
             readKey.reset()
+            defer { readKey.reset() }
             readKey.bind(1, row)
-            guard try readKey.step() else { continue }
+            guard try readKey.step() else { return false }
             let found = EncodedRow.Key(
                 effective: readKey.int(0), place: readKey.int(1), level: readKey.int(2), kind: readKey.int(3),
                 until: readKey.int(4), source: readKey.int(5))
-            readKey.reset()
-            if found == key { return true }
-        }
-        return false
+            return found == key
+        } != nil
     }
 
     /// The row holding exactly this evidence text (String equality, as the cached maps compare), if any.
     mutating func evidenceRow(_ text: String, hash: Int64, in records: [StoreRecord]) throws -> Int64? {
-        guard evidence.hasRows(hash) else { return nil }
-        for row in evidence.rows(hash) {
+        try evidence.first(hash) { row in
             if row >= firstPending {
-                if records[pendingRecord[Int(row - firstPending)]].transition.evidence == text { return row }
-                continue
+                return records[pendingRecord[Int(row - firstPending)]].transition.evidence == text
             }
             readEvidence.reset()
+            defer { readEvidence.reset() }
             readEvidence.bind(1, row)
-            let found = try readEvidence.step() ? readEvidence.text(0) : nil
-            readEvidence.reset()
-            if found == text { return row }
+            return try readEvidence.step() && readEvidence.text(0) == text
         }
-        return nil
     }
 
     /// Queues the row of `records[index]`.
@@ -216,21 +221,17 @@ struct BulkState {
     /// The row of the source `records[index]` names, queued as a new row when there is none.
     mutating func sourceRow(record index: Int, in records: [StoreRecord]) throws -> Int64 {
         let hash = records[index].sourceHash
-        if sources.hasRows(hash) {
+        let found = try sources.first(hash) { row in
             let name = records[index].transition.source
-            for row in sources.rows(hash) {
-                if row >= firstPendingSource {
-                    let r = pendingSources[Int(row - firstPendingSource)]
-                    if records[r].transition.source == name { return row }
-                    continue
-                }
-                readSource.reset()
-                readSource.bind(1, row)
-                let found = try readSource.step() ? readSource.text(0) : nil
-                readSource.reset()
-                if found == name { return row }
+            if row >= firstPendingSource {
+                return records[pendingSources[Int(row - firstPendingSource)]].transition.source == name
             }
+            readSource.reset()
+            defer { readSource.reset() }
+            readSource.bind(1, row)
+            return try readSource.step() && readSource.text(0) == name
         }
+        if let found { return found }
         let id = firstPendingSource + Int64(pendingSources.count)
         pendingSources.append(index)
         sources.add(hash: hash, row: id)
@@ -272,7 +273,17 @@ extension BatchWriter {
         var result = AppendResult()
         for i in records.indices {
             var row = records[i].row
-            (row.place, row.spelling) = try placeIDs(records[i].transition, hash: records[i].spellingHash)
+            let (place, canonical): (Int64, Int64)
+            if let p = bulk!.place(of: records[i].transition, hash: records[i].spellingHash) {
+                (place, canonical) = p
+            } else {
+                let t = records[i].transition
+                (place, canonical) = try spellingRow(
+                    Spelling(city: t.city, country: t.country), hash: records[i].spellingHash)
+                bulk!.addPlace(of: t, hash: records[i].spellingHash, id: place, canonical: canonical)
+            }
+            row.place = canonical
+            row.spelling = place == canonical ? nil : place
             row.source = try bulk!.sourceRow(record: i, in: records)
             let key = row.key
             let keyHash = key.hash
