@@ -95,6 +95,9 @@ struct BulkState {
     private var keys = RowsByHash(bits: 21)
     private var evidence = RowsByHash(bits: 21)
     private var sources = RowsByHash(bits: 21)
+    /// The texts of the latest rows that hold their evidence text, by row modulo the size: most repeated
+    /// sentences repeat within a few ten thousand records, and comparing here saves reading the row back.
+    private var recentEvidence: [(row: Int64, text: String?)] = Array(repeating: (0, nil), count: 1 << 16)
     /// Places met in this import: spelling hash → index in `places` + 1.
     private var placeSlots = RowsByHash()
     private var places: [(city: String, country: String?, id: Int64, canonical: Int64)] = []
@@ -174,6 +177,8 @@ struct BulkState {
             if row >= firstPending {
                 return records[pendingRecord[Int(row - firstPending)]].transition.evidence == text
             }
+            let recent = recentEvidence[Int(row) & (recentEvidence.count - 1)]
+            if recent.row == row { return recent.text == text }
             readEvidence.reset()
             defer { readEvidence.reset() }
             readEvidence.bind(1, row)
@@ -187,8 +192,9 @@ struct BulkState {
         pending.append(row)
         pendingRecord.append(index)
         keys.add(hash: keyHash, row: id)
-        if row.evidenceRow == nil, records[index].transition.evidence != nil {
+        if row.evidenceRow == nil, let text = records[index].transition.evidence {
             evidence.add(hash: records[index].evidenceHash, row: id)
+            recentEvidence[Int(id) & (recentEvidence.count - 1)] = (id, text)
         }
         if pending.count == Self.rowsPerStatement { try flushRows(records) }
     }
