@@ -159,4 +159,28 @@ import Testing
         }
         #expect(try dump(dir.file("b.sqlite")) == (try dump(dir.file("a.sqlite"))))
     }
+
+    /// Sentences repeated further back than the texts kept in memory are confirmed by reading the row back.
+    @Test func evidenceRepeatedFarBackIsShared() throws {
+        let rows = (0..<70_000).map { n in
+            Transition(
+                city: "Almaty", country: "KZ", level: .red, effective: Timestamp(seconds: 1_500_000_000 + Int64(n)),
+                source: "s.txt", evidence: "Sentence \(n % 68_000).", ordinal: n)
+        }
+        let bulk = try SQLiteStore(path: dir.file("b.sqlite"))
+        #expect(try bulk.appendAll(Self.pull([rows])) == AppendResult(added: 70_000))
+        let (texts, shared) = try DatabaseQueue(path: dir.file("b.sqlite")).read { db in
+            (
+                try Int.fetchOne(db, sql: #"SELECT count(*) FROM "transition" WHERE typeof(evidence) = 'text'"#)!,
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        #"SELECT count(*) FROM "transition" t JOIN "transition" e ON e.id = t.evidence WHERE typeof(t.evidence) = 'integer' AND e.id = t.id - 68000"#
+                )!
+            )
+        }
+        #expect(texts == 68_000)
+        #expect(shared == 2_000)
+        #expect(try bulk.allTransitions() == rows)
+    }
 }
