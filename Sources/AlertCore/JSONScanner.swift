@@ -52,7 +52,38 @@ enum JSONNumber: Equatable {
             }
             if plain { return .int(negative ? -v : v) }
         }
+        if let d = shortDecimal(b) { return .double(d) }
         return slowParse(String(decoding: b, as: UTF8.self))
+    }
+
+    /// Exact powers of ten as doubles, up to the largest `shortDecimal` divides by.
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
+
+    /// "0.82": digits, a point, digits, at most 15 digits in all. The digits make an integer below 2^53 and the
+    /// divisor an exact power of ten, so one division rounds correctly, to the double `Double(text)` reads.
+    static func shortDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard b.count <= 17 else { return nil }
+        var k = 0
+        let negative = b[0] == 0x2D
+        if negative { k = 1 }
+        var m: Int64 = 0
+        var digits = 0
+        var point = -1
+        while k < b.count {
+            let c = b[k]
+            if c == 0x2E, point < 0 {
+                point = digits
+            } else {
+                let d = c &- 0x30
+                guard d <= 9 else { return nil }
+                m = m &* 10 &+ Int64(d)
+                digits += 1
+            }
+            k += 1
+        }
+        guard point >= 0, digits <= 15 else { return nil }
+        let v = Double(m) / powersOfTen[digits - point]
+        return negative ? -v : v
     }
 
     /// The general rule, written the way Foundation's JSONSerialization decides (NSNumber.fromJSONNumber).
@@ -158,6 +189,18 @@ struct JSONScanner {
         let start = i
         var work = hasByteOrderMark(at: i)
         while true {
+            // Eight bytes at a time up to the first quote, backslash or control byte.
+            while i &+ 8 <= end {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let stops =
+                    Self.zeroBytes(w ^ 0x2222_2222_2222_2222) | Self.zeroBytes(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+                    | Self.bytesBelow0x20(w)
+                if stops != 0 {
+                    i &+= stops.trailingZeroBitCount >> 3
+                    break
+                }
+                i &+= 8
+            }
             guard i < end else { throw JSONSyntaxError() }
             let c = base[i]
             if c == 0x22 {
@@ -186,6 +229,16 @@ struct JSONScanner {
             default: throw JSONSyntaxError()
             }
         }
+    }
+
+    /// The high bit of each zero byte of `w` is set (and of no byte below the first zero one).
+    @inline(__always) static func zeroBytes(_ w: UInt64) -> UInt64 {
+        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+    }
+
+    /// The same for bytes below 0x20.
+    @inline(__always) static func bytesBelow0x20(_ w: UInt64) -> UInt64 {
+        (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
     }
 
     @inline(__always) mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

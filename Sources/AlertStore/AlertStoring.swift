@@ -7,6 +7,8 @@ public protocol AlertStoring: Sendable {
     func append(_ transitions: [Transition], report: ReportRow?) throws -> AppendResult
     /// Appends the batches `next` hands out until it returns nil (an import); known natural keys are skipped.
     func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult
+    /// The same for records encoded ahead, on other threads (see `StoreRecord`).
+    func appendAll(records next: () throws -> [StoreRecord]?) throws -> AppendResult
     /// Transitions with `range` containing their effective time, at the given places (nil: all), in effective order.
     func transitions(in range: TimeRange, places: [PlaceKey]?) throws -> [Transition]
     /// UTC days on which a transition takes effect or a stated `until` falls, ascending.
@@ -33,6 +35,11 @@ extension AlertStoring {
         var result = AppendResult()
         while let batch = try next() { result = result + (try append(batch)) }
         return result
+    }
+
+    /// The records' transitions, batch by batch.
+    public func appendAll(records next: () throws -> [StoreRecord]?) throws -> AppendResult {
+        try appendAll { try next()?.map(\.transition) }
     }
 
     /// Every stored transition, in effective order.

@@ -119,12 +119,14 @@ enum TextHash {
     }
 
     /// The hash of a spelling: city bytes, a separator no text holds, then the country's.
-    static func of(_ sp: Spelling) -> Int64 {
+    static func of(_ sp: Spelling) -> Int64 { of(city: sp.city, country: sp.country) }
+
+    static func of(city: String, country: String?) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        add(sp.city, &h)
-        h ^= sp.country == nil ? 0x1FF : 0x1FE
+        add(city, &h)
+        h ^= country == nil ? 0x1FF : 0x1FE
         h = h &* 0x0000_0100_0000_01b3
-        if let c = sp.country { add(c, &h) }
+        if let c = country { add(c, &h) }
         return finish(h)
     }
 

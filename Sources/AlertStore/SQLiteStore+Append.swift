@@ -78,13 +78,7 @@ struct BatchWriter {
         pendingSpellings = [:]
         pendingByHash = [:]
         pendingCanonical = [:]
-        insert = try RawStatement(
-            db,
-            """
-            INSERT OR IGNORE INTO "transition"(place, effective, level, kind, until, source, formats, ordinal, scope,
-                reported, evidence, confidence, spelling, place_id, place_text, scheme, scheme_level, extra)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-            """)
+        insert = try RawStatement(db, EncodedRow.insertSQL(rows: 1))
         st = Lookups(
             addPlace: try RawStatement(
                 db, "INSERT INTO place(city, country, canonical) VALUES (?1, ?2, ?3)"),
@@ -100,48 +94,21 @@ struct BatchWriter {
         var result = AppendResult()
         for t in transitions {
             let (canonical, spelling) = try placeIDs(t)
-            let level = Int64(t.level.rawValue)
-            let kind = RowCodec.kindCode(t.kind)
-            let until = RowCodec.untilCode(effective: t.effective, until: t.until)
-            let source = try bulk == nil ? sourceID(t.source) : bulkSourceID(t.source)
-            insert.bind(1, canonical)
-            insert.bind(2, t.effective.seconds)
-            insert.bind(3, level)
-            insert.bind(4, kind)
-            insert.bind(5, until)
-            insert.bind(6, source)
-            insert.bind(7, RowCodec.formats(effective: t.effective, until: t.until, reported: t.reported))
-            insert.bind(8, Int64(t.ordinal))
-            insert.bind(9, RowCodec.scopeCode(t.scope))
-            insert.bind(10, t.reported.map { $0.seconds - t.effective.seconds })
+            var row = EncodedRow(t)
+            row.place = canonical
+            row.spelling = spelling
+            row.source = try sourceID(t.source)
             let evidenceHash = t.evidence.map(TextHash.of) ?? 0
-            let sharedEvidence = try t.evidence.flatMap { e in
-                if bulk != nil { return try bulk!.evidence.row(e, hash: evidenceHash) }
-                return cache.evidenceID(e, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: e)
+            row.evidenceRow = t.evidence.flatMap { e in
+                cache.evidenceID(e, hash: evidenceHash) ?? evidence[evidenceHash]?.id(for: e)
             }
-            if let sharedEvidence { insert.bind(11, sharedEvidence) } else { insert.bind(11, t.evidence) }
-            switch t.confidence.map(RowCodec.confidenceCode) {
-            case nil: insert.bind(12, nil as Int64?)
-            case .hundredths(let n): insert.bind(12, n)
-            case .exact(let d): insert.bind(12, d)
-            }
-            insert.bind(13, spelling)
-            insert.bind(14, t.placeID.map { Int64($0) })
-            insert.bind(15, t.placeText)
-            insert.bind(16, t.scheme)
-            insert.bind(17, t.schemeLevel)
-            insert.bind(18, t.extra.isEmpty ? nil : JSONValue.object(t.extra).json)
+            row.bind(insert, at: 0, t, extra: EncodedRow.extraJSON(t))
             try insert.run()
             if insert.changes > 0 {
                 result.added += 1
-                let row = insert.lastRowID
-                if bulk == nil {
-                    touched[canonical] = min(touched[canonical] ?? t.effective.seconds, t.effective.seconds)
-                }
-                if bulk != nil {
-                    if sharedEvidence == nil, t.evidence != nil { bulk!.evidence.add(hash: evidenceHash, row: row) }
-                } else if sharedEvidence == nil, let e = t.evidence {
-                    evidence[evidenceHash] = TextRow(id: row, text: e)
+                touched[canonical] = min(touched[canonical] ?? t.effective.seconds, t.effective.seconds)
+                if row.evidenceRow == nil, let e = t.evidence {
+                    evidence[evidenceHash] = TextRow(id: insert.lastRowID, text: e)
                 }
             } else {
                 result.present += 1
@@ -191,14 +158,13 @@ struct BatchWriter {
 
     /// The canonical place (one per case-folded name and country, as the natural key sees it) and,
     /// when the record spells it differently, the exact spelling's row.
-    mutating func placeIDs(_ t: Transition) throws -> (Int64, Int64?) {
+    mutating func placeIDs(_ t: Transition, hash: Int64? = nil) throws -> (Int64, Int64?) {
         let sp = Spelling(city: t.city, country: t.country)
-        let (id, canonical) = try spellingRow(sp)
+        let (id, canonical) = try spellingRow(sp, hash: hash ?? TextHash.of(sp))
         return (canonical, id == canonical ? nil : id)
     }
 
-    mutating func spellingRow(_ sp: Spelling) throws -> (Int64, Int64) {
-        let hash = TextHash.of(sp)
+    mutating func spellingRow(_ sp: Spelling, hash: Int64) throws -> (Int64, Int64) {
         if let p = cache.place(sp, hash: hash) { return p }
         if let (s, id, canonical) = pendingByHash[hash], s == sp { return (id, canonical) }
         // The byte-hash map can miss a cached spelling (a hash collision, or equal text in other bytes).

@@ -1,4 +1,5 @@
 import AlertCore
+import Dispatch
 import GRDB
 
 extension SQLiteStore {
@@ -12,9 +13,13 @@ extension SQLiteStore {
     /// overlaps the decoding. Into a filled store, batches are grouped into transactions of `importTransaction`
     /// records. Either way a failing `next` keeps what came before it.
     public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
+        try appendAll(records: { try next()?.map(StoreRecord.init) })
+    }
+
+    public func appendAll(records next: () throws -> [StoreRecord]?) throws -> AppendResult {
         var pullError: (any Error)?
         /// Pulls the next batch; an error ends the input but is thrown only after what came before is stored.
-        func pull() -> [Transition]? {
+        func pull() -> [StoreRecord]? {
             guard pullError == nil else { return nil }
             do { return try next() } catch {
                 pullError = error
@@ -30,7 +35,7 @@ extension SQLiteStore {
                 group.removeAll(keepingCapacity: true)
             }
             while let batch = pull() {
-                group += batch
+                group += batch.lazy.map(\.transition)
                 if group.count >= Self.importTransaction { try flush() }
             }
             try flush()
@@ -40,16 +45,23 @@ extension SQLiteStore {
     }
 
     /// The bulk path; false (having written nothing) when the store already holds transitions.
-    private func bulkAppend(_ pull: () -> [Transition]?, into result: inout AppendResult) throws -> Bool {
+    private func bulkAppend(_ pull: () -> [StoreRecord]?, into result: inout AppendResult) throws -> Bool {
         var writer = BatchWriter(cache: cache)
         var done = false
+        // Our own idle readers would keep the file in WAL mode (see `RollbackJournal`).
+        pool.releaseMemory()
         try pool.writeWithoutTransaction { db in
+            let journal = try RollbackJournal.enter(db)
+            defer { journal.leave(db) }
             try db.inTransaction(.immediate) {
                 guard try !Self.holdsTransitions(db) else { return .rollback }
                 let indexes = try BulkIndexes.drop(db)
                 try writer.prepare(db)
                 writer.bulk = try BulkState(db)
-                while let batch = pull() { result = result + (try writer.add(batch)) }
+                while let batch = pull() {
+                    result = result + (try writer.bulkAdd(batch))
+                    Self.releaseElsewhere(consume batch)
+                }
                 writer.bulk = nil
                 try CalmTable.rebuild(db)
                 try BulkIndexes.create(db, indexes)
@@ -57,8 +69,20 @@ extension SQLiteStore {
                 return .commit
             }
         }
-        if done { publish(writer) }
+        if done {
+            // The cache is not told of the new sources: a set of every hash costs more than the import's later
+            // appends, if any, reading them from the table as a newly opened store does.
+            writer.newSourceHashes = []
+            writer.sourceHigh = 0
+            writer.sourcesComplete = false
+            publish(writer)
+        }
         return done
+    }
+
+    /// Freeing a batch's records (some ten strings each) is work the writing thread need not do.
+    static func releaseElsewhere(_ batch: consuming [StoreRecord]) {
+        DispatchQueue.global(qos: .utility).async { [batch] in _ = batch.count }
     }
 
     static func holdsTransitions(_ db: Database) throws -> Bool {
@@ -86,5 +110,33 @@ enum BulkIndexes {
 
     static func create(_ db: Database, _ sqls: [String]) throws {
         for sql in sqls { try db.execute(sql: sql) }
+    }
+}
+
+/// An import into an empty store writes every page once through a rollback journal instead of twice through
+/// the WAL (appended, then copied into the file by the checkpoint). The rollback journal holds only the few
+/// pages the store had before, and it is as crash-safe: a hot journal is rolled back by the next opener.
+/// SQLite refuses to leave WAL while another connection has the file open (busy): the import then stays in WAL.
+struct RollbackJournal {
+    let entered: Bool
+
+    static func enter(_ db: Database) throws -> RollbackJournal {
+        guard try !SQLiteStore.holdsTransitions(db) else { return RollbackJournal(entered: false) }
+        let mode: String?
+        do {
+            mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            mode = nil
+        }
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        return RollbackJournal(entered: mode == "delete")
+    }
+
+    /// Back to WAL, the store's mode. Should that fail (another process holding the file), the file is still
+    /// sound, and the next opener's pool sets WAL again.
+    func leave(_ db: Database) {
+        try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+        guard entered else { return }
+        _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
     }
 }

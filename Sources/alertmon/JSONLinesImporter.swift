@@ -39,27 +39,19 @@ struct JSONLinesImporter {
         let pipeline = DecodePipeline(input: input, batchSize: batchSize, ahead: ahead)
         defer { pipeline.close() }
         /// The next decoded batch, its rejections reported and progress drawn.
-        func next() throws -> [Transition]? {
-            var batch: [Transition] = []
-            while batch.isEmpty {
-                guard let job = try pipeline.next() else { return nil }
-                batch.reserveCapacity(job.lines.count)
-                for k in 0..<job.lines.count {
-                    switch job.results[k] {
-                    case .record(let t): batch.append(t)
-                    case .blank: break
-                    case .rejected(let reason):
-                        let rej = Rejection(line: job.lines.numbers[k], reason: reason)
-                        summary.rejected.append(rej)
-                        onReject(rej)
-                    }
+        func next() throws -> [StoreRecord]? {
+            while let job = try pipeline.next() {
+                for rej in job.rejections {
+                    summary.rejected.append(rej)
+                    onReject(rej)
                 }
-                done += job.lines.count
+                done += job.lineCount
                 progress.update(records: done, bytes: job.bytesRead)
+                if !job.records.isEmpty { return job.takeRecords() }
             }
-            return batch
+            return nil
         }
-        summary.result = try store.appendAll(next)
+        summary.result = try store.appendAll(records: next)
         progress.finish()
         return summary
     }
@@ -93,39 +85,54 @@ enum DecodedLine: Sendable {
     case blank
 }
 
-/// One batch being decoded on another thread; `wait()` before reading `results`.
+/// One batch being decoded, and encoded for the store, on another thread; `wait()` before reading the results.
 final class DecodeJob: @unchecked Sendable {
-    let lines: LineBatch
+    let lineCount: Int
     let bytesRead: Int64
     private let group = DispatchGroup()
-    private let slots: Slots<DecodedLine>
-    private(set) lazy var results: [DecodedLine] = slots.values()
+    private(set) var records: [StoreRecord] = []
+    private(set) var rejections: [JSONLinesImporter.Rejection] = []
 
     init(lines: LineBatch, defaultSource: String, bytesRead: Int64) {
-        self.lines = lines
+        lineCount = lines.count
         self.bytesRead = bytesRead
-        let slots = Slots<DecodedLine>(count: lines.count)
-        self.slots = slots
-        DispatchQueue.global().async(group: group) {
-            BatchDecode.decode(lines, into: slots, defaultSource: defaultSource)
+        DispatchQueue.global().async(group: group) { [self] in
+            (records, rejections) = BatchDecode.decode(lines, defaultSource: defaultSource)
         }
     }
 
     func wait() { group.wait() }
+
+    /// The records, handed over without a copy.
+    func takeRecords() -> [StoreRecord] {
+        defer { records = [] }
+        return records
+    }
 }
 
 /// Decodes a batch of lines on one thread: batches are small and several are decoded at once.
 enum BatchDecode {
-    static func decode(_ lines: LineBatch, into slots: Slots<DecodedLine>, defaultSource: String) {
+    static func decode(_ lines: LineBatch, defaultSource: String) -> (
+        [StoreRecord], [JSONLinesImporter.Rejection]
+    ) {
         var decoder = RecordDecoder()
+        var records: [StoreRecord] = []
+        var rejections: [JSONLinesImporter.Rejection] = []
+        records.reserveCapacity(lines.count)
         lines.bytes.withUnsafeBufferPointer { all in
             for i in 0..<lines.count {
                 let start = i == 0 ? 0 : lines.ends[i - 1]
                 let line = UnsafeBufferPointer(rebasing: all[start..<lines.ends[i]])
-                slots.set(i, decodeLine(line, number: lines.numbers[i], defaultSource, &decoder))
+                switch decodeLine(line, number: lines.numbers[i], defaultSource, &decoder) {
+                case .record(let t): records.append(StoreRecord(t))
+                case .rejected(let reason): rejections.append(.init(line: lines.numbers[i], reason: reason))
+                case .blank: break
+                }
             }
         }
+        return (records, rejections)
     }
+
     /// Blank lines are skipped; bytes that are not UTF-8 are named as such before any JSON is looked at.
     static func decodeLine(
         _ line: UnsafeBufferPointer<UInt8>, number: Int, _ defaultSource: String, _ decoder: inout RecordDecoder
@@ -138,25 +145,4 @@ enum BatchDecode {
             return .rejected(error.reason)
         }
     }
-}
-
-/// Write-once result slots shared by decode workers; each index is written by exactly one worker.
-final class Slots<T>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<T?>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func set(_ i: Int, _ v: T) { base[i] = v }
-
-    func values() -> [T] { (0..<count).map { base[$0]! } }
 }

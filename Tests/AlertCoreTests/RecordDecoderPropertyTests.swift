@@ -232,4 +232,46 @@ struct RecordGenerator {
             #expect(got == expected, "\(n)")
         }
     }
+
+    /// The scanner reads strings eight bytes at a time: a stop byte at every offset of a word must be found.
+    @Test func stringStopsAreFoundAtEveryOffset() {
+        // The closing quote itself moves through every offset as `before` grows.
+        let stops = ["\\n", "\\u00e9", "\u{1}", "\u{1F}", "\u{7F}", "é", "\u{1F600}", " "]
+        for stop in stops {
+            for before in 0..<20 {
+                for after in [0, 1, 7, 8, 9, 16] {
+                    let body = String(repeating: "a", count: before) + stop + String(repeating: "b", count: after)
+                    let line = "{\"x\":\"" + body + "\",\"y\":1}"
+                    let ref = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                    let got = line.utf8.withContiguousStorageIfAvailable { b -> String? in
+                        var s = JSONScanner(b)
+                        s.i = 5
+                        guard let span = try? s.string() else { return nil }
+                        var out: [UInt8] = []
+                        s.unescape(span, into: &out)
+                        return String(decoding: out, as: UTF8.self)
+                    }
+                    #expect((got ?? nil) == (ref?["x"] as? String), "\(line.debugDescription)")
+                }
+            }
+        }
+    }
+
+    /// Short decimals take a shortcut that must give the double the general rule gives (`Double(text)` for them).
+    @Test func shortDecimalsReadAsDoubleDoes() {
+        var rng = SeededRandom(seed: 5)
+        for _ in 0..<20_000 {
+            let whole = Int.random(in: 0...7, using: &rng)
+            let fraction = Int.random(in: 1...15, using: &rng)
+            var text = Bool.random(using: &rng) ? "-" : ""
+            text += whole == 0 ? "0" : String(Int.random(in: 1...9, using: &rng))
+            for _ in 1..<max(whole, 1) { text += String(Int.random(in: 0...9, using: &rng)) }
+            text += "."
+            for _ in 0..<fraction { text += String(Int.random(in: 0...9, using: &rng)) }
+            let got = text.utf8.withContiguousStorageIfAvailable { JSONNumber.parse($0) } ?? nil
+            let reference = JSONNumber.slowParse(text)
+            #expect(got?.doubleValue.bitPattern == reference?.doubleValue.bitPattern, "\(text)")
+            if text.count <= 16 { #expect(got?.doubleValue.bitPattern == Double(text)!.bitPattern, "\(text)") }
+        }
+    }
 }

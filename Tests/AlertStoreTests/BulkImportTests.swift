@@ -1,4 +1,5 @@
 import AlertCore
+import Foundation
 import GRDB
 import Testing
 
@@ -90,5 +91,96 @@ import Testing
         for b in rest { expected = expected + (try reference.append(b)) }
         #expect(try store.appendAll(Self.pull(rest)) == expected)
         #expect(try store.allTransitions() == (try reference.allTransitions()))
+    }
+
+    static func journalMode(_ path: String) throws -> String? {
+        try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    }
+
+    @Test func leavesTheStoreInWALMode() throws {
+        let bulk = try SQLiteStore(path: dir.file("b.sqlite"))
+        _ = try bulk.appendAll(Self.pull(Self.batches))
+        #expect(try Self.journalMode(dir.file("b.sqlite")) == "wal")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("b.sqlite") + "-journal"))
+    }
+
+    @Test func importsWhileAnotherConnectionHoldsTheFileOpen() throws {
+        let path = dir.file("b.sqlite")
+        let bulk = try SQLiteStore(path: path)
+        let other = try DatabasePool(path: path)
+        _ = try other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM place") }
+        let reference = try SQLiteStore(path: dir.file("a.sqlite"))
+        var expected = AppendResult()
+        for b in Self.batches { expected = expected + (try reference.append(b)) }
+        #expect(try bulk.appendAll(Self.pull(Self.batches)) == expected)
+        #expect(
+            try other.read { db in try Int.fetchOne(db, sql: #"SELECT count(*) FROM "transition""#) } == expected.added)
+        #expect(try Self.journalMode(path) == "wal")
+    }
+
+    /// A store holding sources and places but no transition yet (a report ingested that named no level change).
+    @Test func aStoreWithSourcesButNoTransitionsNumbersOnFromThem() throws {
+        let report = ReportRow(hash: ContentHash(of: "r"), source: "s/7.txt")
+        let reference = try SQLiteStore(path: dir.file("a.sqlite"))
+        try reference.append([], report: report)
+        var expected = AppendResult()
+        for b in Self.batches { expected = expected + (try reference.append(b)) }
+        let bulk = try SQLiteStore(path: dir.file("b.sqlite"))
+        try bulk.append([], report: report)
+        #expect(try bulk.appendAll(Self.pull(Self.batches)) == expected)
+        #expect(try bulk.allTransitions() == (try reference.allTransitions()))
+        let sources = { (path: String) in
+            try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: "SELECT id, hash, name FROM source ORDER BY id")
+            }
+        }
+        #expect(try sources(dir.file("b.sqlite")) == (try sources(dir.file("a.sqlite"))))
+    }
+
+    /// Many records sharing one evidence text and repeating keys, spanning several multi-row statements.
+    @Test func repeatsAcrossStatementsAreFound() throws {
+        // Every tenth record repeats the key of the fifth before it (still pending); keys also recur 740 apart.
+        let rows = (0..<1_000).map { n in
+            let k = n % 10 == 9 ? n - 5 : n
+            return transition(
+                "Almaty", Level(rawValue: k % 4)!, "2016-07-01T00:\(String(format: "%02d", k % 37)):00Z",
+                source: "s/\(k % 5).txt", evidence: n % 2 == 0 ? "Same." : "Other \(n % 7).", ordinal: n)
+        }
+        let reference = try SQLiteStore(path: dir.file("a.sqlite"))
+        let expected = try reference.append(rows)
+        let bulk = try SQLiteStore(path: dir.file("b.sqlite"))
+        #expect(try bulk.appendAll(Self.pull([rows])) == expected)
+        #expect(expected.present > 0)
+        #expect(try bulk.allTransitions() == (try reference.allTransitions()))
+        let dump = { (path: String) in
+            try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: #"SELECT * FROM "transition" ORDER BY id"#)
+            }
+        }
+        #expect(try dump(dir.file("b.sqlite")) == (try dump(dir.file("a.sqlite"))))
+    }
+
+    /// Sentences repeated further back than the texts kept in memory are confirmed by reading the row back.
+    @Test func evidenceRepeatedFarBackIsShared() throws {
+        let rows = (0..<70_000).map { n in
+            Transition(
+                city: "Almaty", country: "KZ", level: .red, effective: Timestamp(seconds: 1_500_000_000 + Int64(n)),
+                source: "s.txt", evidence: "Sentence \(n % 68_000).", ordinal: n)
+        }
+        let bulk = try SQLiteStore(path: dir.file("b.sqlite"))
+        #expect(try bulk.appendAll(Self.pull([rows])) == AppendResult(added: 70_000))
+        let (texts, shared) = try DatabaseQueue(path: dir.file("b.sqlite")).read { db in
+            (
+                try Int.fetchOne(db, sql: #"SELECT count(*) FROM "transition" WHERE typeof(evidence) = 'text'"#)!,
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        #"SELECT count(*) FROM "transition" t JOIN "transition" e ON e.id = t.evidence WHERE typeof(t.evidence) = 'integer' AND e.id = t.id - 68000"#
+                )!
+            )
+        }
+        #expect(texts == 68_000)
+        #expect(shared == 2_000)
+        #expect(try bulk.allTransitions() == rows)
     }
 }
