@@ -7,8 +7,8 @@ public protocol AlertStoring: Sendable {
     func append(_ transitions: [Transition], report: ReportRow?) throws -> AppendResult
     /// Appends the batches `next` hands out until it returns nil (an import); known natural keys are skipped.
     func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult
-    /// The same for records encoded ahead, on other threads (see `StoreRecord`).
-    func appendAll(records next: () throws -> [StoreRecord]?) throws -> AppendResult
+    /// The same for records encoded ahead, on other threads (see `StoreRecord`); `expected` is a guess at how many.
+    func appendAll(records next: () throws -> [StoreRecord]?, expected: Int?) throws -> AppendResult
     /// Transitions with `range` containing their effective time, at the given places (nil: all), in effective order.
     func transitions(in range: TimeRange, places: [PlaceKey]?) throws -> [Transition]
     /// UTC days on which a transition takes effect or a stated `until` falls, ascending.
@@ -38,7 +38,7 @@ extension AlertStoring {
     }
 
     /// The records' transitions, batch by batch.
-    public func appendAll(records next: () throws -> [StoreRecord]?) throws -> AppendResult {
+    public func appendAll(records next: () throws -> [StoreRecord]?, expected: Int?) throws -> AppendResult {
         try appendAll { try next()?.map(\.transition) }
     }
 

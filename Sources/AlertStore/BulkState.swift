@@ -91,10 +91,9 @@ struct RowsByHash {
 struct BulkState {
     static let rowsPerStatement = 64
 
-    /// Presized for a million rows: rehashing a table of that size costs more than the pages it never touches.
-    private var keys = RowsByHash(bits: 21)
-    private var evidence = RowsByHash(bits: 21)
-    private var sources = RowsByHash(bits: 21)
+    private var keys: RowsByHash
+    private var evidence: RowsByHash
+    private var sources: RowsByHash
     /// The texts of the latest rows that hold their evidence text, by row modulo the size: most repeated
     /// sentences repeat within a few ten thousand records, and comparing here saves reading the row back.
     private var recentEvidence: [(row: Int64, text: String?)] = Array(repeating: (0, nil), count: 1 << 16)
@@ -117,8 +116,14 @@ struct BulkState {
     private let readSource: RawStatement
     private let db: Database
 
-    init(_ db: Database) throws {
+    /// The tables start with room for `expected` rows: rehashing a large table costs more than the pages it does
+    /// not touch, while a small import would touch every page of a large one.
+    init(_ db: Database, expected: Int) throws {
         self.db = db
+        let bits = min(24, max(12, Int.bitWidth - max(expected, 1).leadingZeroBitCount + 1))
+        keys = RowsByHash(bits: bits)
+        evidence = RowsByHash(bits: bits)
+        sources = RowsByHash(bits: bits)
         readKey = try RawStatement(
             db, #"SELECT effective, place, level, kind, until, source FROM "transition" WHERE id = ?1"#)
         readEvidence = try RawStatement(db, #"SELECT evidence FROM "transition" WHERE id = ?1"#)

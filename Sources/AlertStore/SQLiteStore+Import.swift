@@ -13,10 +13,10 @@ extension SQLiteStore {
     /// overlaps the decoding. Into a filled store, batches are grouped into transactions of `importTransaction`
     /// records. Either way a failing `next` keeps what came before it.
     public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
-        try appendAll(records: { try next()?.map(StoreRecord.init) })
+        try appendAll(records: { try next()?.map(StoreRecord.init) }, expected: nil)
     }
 
-    public func appendAll(records next: () throws -> [StoreRecord]?) throws -> AppendResult {
+    public func appendAll(records next: () throws -> [StoreRecord]?, expected: Int?) throws -> AppendResult {
         var pullError: (any Error)?
         /// Pulls the next batch; an error ends the input but is thrown only after what came before is stored.
         func pull() -> [StoreRecord]? {
@@ -27,7 +27,7 @@ extension SQLiteStore {
             }
         }
         var result = AppendResult()
-        let bulk = try run { try bulkAppend(pull, into: &result) }
+        let bulk = try run { try bulkAppend(pull, expected: expected, into: &result) }
         if !bulk {
             var group: [Transition] = []
             func flush() throws {
@@ -45,7 +45,9 @@ extension SQLiteStore {
     }
 
     /// The bulk path; false (having written nothing) when the store already holds transitions.
-    private func bulkAppend(_ pull: () -> [StoreRecord]?, into result: inout AppendResult) throws -> Bool {
+    private func bulkAppend(_ pull: () -> [StoreRecord]?, expected: Int?, into result: inout AppendResult) throws
+        -> Bool
+    {
         var writer = BatchWriter(cache: cache)
         var done = false
         // Our own idle readers would keep the file in WAL mode (see `RollbackJournal`).
@@ -57,7 +59,7 @@ extension SQLiteStore {
                 guard try !Self.holdsTransitions(db) else { return .rollback }
                 let indexes = try BulkIndexes.drop(db)
                 try writer.prepare(db)
-                writer.bulk = try BulkState(db)
+                writer.bulk = try BulkState(db, expected: expected ?? 0)
                 while let batch = pull() {
                     result = result + (try writer.bulkAdd(batch))
                     Self.releaseElsewhere(consume batch)
