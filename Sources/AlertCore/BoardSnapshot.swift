@@ -1,10 +1,13 @@
 /// One place on the board at an instant: the place's number in the machine and the step of its
-/// history in force then. Twelve bytes; a place's full `PlaceState` is built only when asked for.
+/// history in force then. A few bytes; a place's full `PlaceState` is built only when asked for.
 public struct BoardEntry: Sendable, Hashable {
     /// The place's number in its machine (`StateMachine.placeKey(_:)`).
     public let place: Int32
     let step: Int32
     public let level: Level
+    /// When the level ends by itself (seconds; `Int64.min` when it does not), kept so the screen can find
+    /// the board's next change without looking into every place's history.
+    public let untilSeconds: Int64
 }
 
 /// The board at an instant as the screen needs it: an entry per place that has a state, and the
@@ -64,9 +67,9 @@ extension StateMachine {
         tracks.withUnsafeBufferPointer { tr in
             for k in tr.indices {
                 guard let i = tr[k].stepIndex(atOrBefore: t.seconds) else { continue }
-                let level = tr[k].steps[i].level
-                counts[level.rawValue] += 1
-                entries.append(BoardEntry(place: Int32(k), step: Int32(i), level: level))
+                let step = tr[k].steps[i]
+                counts[step.level.rawValue] += 1
+                entries.append(BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until))
             }
         }
         return BoardSnapshot(time: t, entries: entries, counts: counts)
@@ -76,7 +79,8 @@ extension StateMachine {
     public func boardEntry(of p: Int32, at t: Timestamp) -> BoardEntry? {
         let track = tracks[Int(p)]
         guard let i = track.stepIndex(atOrBefore: t.seconds) else { return nil }
-        return BoardEntry(place: p, step: Int32(i), level: track.steps[i].level)
+        let step = track.steps[i]
+        return BoardEntry(place: p, step: Int32(i), level: step.level, untilSeconds: step.until)
     }
 
     /// The full state behind an entry (sources and evidence included).

@@ -325,9 +325,11 @@ extension Model {
             for e in board { counts[e.level.rawValue] += 1 }
         }
         var next: Timestamp?
-        for e in board where e.level != .normal {
-            if let u = machine.until(e), u > now, next.map({ u < $0 }) ?? true { next = u }
+        var soonest = Int64.max
+        for e in board where e.level != .normal && e.untilSeconds > now.seconds && e.untilSeconds < soonest {
+            soonest = e.untilSeconds
         }
+        if soonest != .max { next = Timestamp(seconds: soonest) }
         if let s = machine.nextTransitionTime(after: now.seconds), next.map({ s < $0.seconds }) ?? true {
             next = Timestamp(seconds: s)
         }

@@ -41,6 +41,7 @@ import Testing
                     #expect(sm.placeState(e) == state)
                     #expect(sm.boardEntry(of: e.place, at: t) == e)
                     #expect(sm.until(e) == state.until)
+                    #expect(e.untilSeconds == (state.until?.seconds ?? .min))
                     let row = sm.row(e)
                     #expect(row.level == state.level && e.level == state.level)
                     #expect(row.city == state.city && row.country == state.country)
