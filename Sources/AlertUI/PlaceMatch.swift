@@ -26,6 +26,22 @@ public struct PlaceMatcher: Sendable {
 
     /// Substring match on the folded canonical name.
     public static let byName = PlaceMatcher { place, term in place.folded.contains(term) }
+
+    /// Whether a word of `name` (words split at anything but a letter or digit) starts with `term`: how an
+    /// alias matches, so "alm" finds Almaty's "Alma-Ata" but not Odesa's "Pivdenna Pal'mira".
+    public static func aWord(of name: String, startsWith term: String) -> Bool {
+        guard !term.isEmpty else { return false }
+        var atStart = true
+        var i = name.startIndex
+        while i < name.endIndex {
+            let c = name[i]
+            let inWord = c.isLetter || c.isNumber
+            if inWord && atStart && name[i...].hasPrefix(term) { return true }
+            atStart = !inWord
+            i = name.index(after: i)
+        }
+        return false
+    }
 }
 
 /// Case and diacritic folding shared by the filter and any matcher.

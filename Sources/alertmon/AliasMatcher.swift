@@ -2,8 +2,8 @@ import AlertUI
 import Gazetteer
 import Synchronization
 
-/// The `/` filter's matcher: a place matches by its name or any gazetteer alias ("Алматы",
-/// "Alma-Ata" find Almaty), case- and diacritic-insensitively.
+/// The `/` filter's matcher: a place matches by its name or by the start of a word of any gazetteer alias
+/// ("Алматы", "Alma-Ata" find Almaty), case- and diacritic-insensitively.
 enum AliasMatcher {
     /// Folded names per place, looked up once; the filter runs on every keystroke.
     private static let cache = Mutex<[String: [String]]>([:])
@@ -25,7 +25,12 @@ enum AliasMatcher {
                     return folded
                 }()
             let q = Gazetteer.fold(term)
-            return !q.isEmpty && names.contains { $0.contains(q) }
+            // The canonical name matches anywhere (as k9s's filter does); an alias only at the start of one of
+            // its words, since a place has dozens of aliases and a substring of any would match far too much.
+            return !q.isEmpty
+                && names.enumerated().contains { i, n in
+                    i == 0 ? n.contains(q) : PlaceMatcher.aWord(of: n, startsWith: q)
+                }
         }
     }
 }
