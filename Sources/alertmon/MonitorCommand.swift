@@ -13,11 +13,7 @@ struct MonitorCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("A bundled theme name or a theme file.", valueName: "name|path"))
-    var theme: String?
-
-    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (selecting text).")
-    var noMouse = false
+    @OptionGroup var screen: ScreenOptions
 
     @Option(
         help: ArgumentHelp(
@@ -46,7 +42,7 @@ struct MonitorCommand: ParsableCommand {
     func run() throws {
         if !follow.isEmpty {
             try WatchCommand.runMonitor(
-                paths: follow, storeOptions: storeOptions, theme: theme, mouse: !noMouse, live: live)
+                paths: follow, storeOptions: storeOptions, theme: screen.theme, mouse: screen.mouse, live: live)
             return
         }
         let env = ProcessInfo.processInfo.environment
@@ -58,7 +54,7 @@ struct MonitorCommand: ParsableCommand {
             store, now: at == nil ? { TimeParsing.now() } : { nil }, window: window)
         let status = try Monitor.run(
             machine: window.history.machine, now: now, clock: at == nil ? .live : .replay,
-            theme: theme, mouse: !noMouse, environment: env, hooks: hooks,
+            theme: screen.theme, mouse: screen.mouse, environment: env, hooks: hooks,
             start: Monitor.Start(logFloor: window.history.start))
         if status != 0 { throw ExitCode(status) }
     }

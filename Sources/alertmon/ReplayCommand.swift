@@ -43,11 +43,7 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("A bundled theme name or a theme file.", valueName: "name|path"))
-    var theme: String?
-
-    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (selecting text).")
-    var noMouse = false
+    @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
         guard (ReplayCursor.minSpeed...ReplayCursor.maxSpeed).contains(speed) else {
@@ -75,7 +71,7 @@ struct ReplayCommand: ParsableCommand {
         let options = ReplayOptions(
             speed: speed, maxGap: Replay.seconds(maxGap) ?? 10, from: from,
             filter: cityOptions.cities.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "|"),
-            theme: theme, mouse: !noMouse)
+            theme: screen.theme, mouse: screen.mouse)
         let status: Int32
         if files.isEmpty {
             status = try Replay.open(store: storeOptions.open(), day: day, options: options, environment: env)

@@ -28,11 +28,7 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("A bundled theme name or a theme file.", valueName: "name|path"))
-    var theme: String?
-
-    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (selecting text).")
-    var noMouse = false
+    @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one folder or file to follow, or - for stdin") }
@@ -48,7 +44,7 @@ struct WatchCommand: ParsableCommand {
             let store = try storeOptions.open()
             try runPlain(store: store, feed: LiveFeed(paths: paths, store: store, reported: live.reportedTime))
         } else {
-            try Self.runMonitor(paths: paths, storeOptions: storeOptions, theme: theme, mouse: !noMouse, live: live)
+            try Self.runMonitor(paths: paths, storeOptions: storeOptions, theme: screen.theme, mouse: screen.mouse, live: live)
         }
     }
 
