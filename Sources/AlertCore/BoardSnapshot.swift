@@ -105,18 +105,9 @@ extension StateMachine {
             }
             var sources = 1
             var lastChange = first.effective
-            if s > b {
-                for k in (b + 1)...s {
-                    let item = Int(track.steps[k].item)
-                    let src = st[item].source
-                    var seen = false
-                    for j in b..<k where st[Int(track.steps[j].item)].source == src {
-                        seen = true
-                        break
-                    }
-                    if !seen { sources += 1 }
-                    if track.steps[k].change != nil { lastChange = st[item].effective }
-                }
+            track.forEachLaterStep(upTo: s, store: st) { k, newSource in
+                if newSource { sources += 1 }
+                if track.steps[k].change != nil { lastChange = st[Int(track.steps[k].item)].effective }
             }
             return BoardRow(
                 city: first.city, country: first.country, placeID: first.placeID, level: step.level,
@@ -148,7 +139,7 @@ extension StateMachine {
         guard lo < hi else { return [] }
         var out = Set<Int32>()
         for k in firstTransition(after: lo)..<firstTransition(after: hi) {
-            if let p = placeIndex[store[Int(order[k])].placeKey] { out.insert(p) }
+            out.insert(placeOf[Int(order[k])])
         }
         let a = logIndex.partitionPoint { $0.time <= lo }
         let b = logIndex.partitionPoint { $0.time <= hi }

@@ -89,19 +89,9 @@ extension StateMachine {
     /// before its seed's instant drops the seed and refolds from its own transitions.
     public mutating func seed(_ seeds: [Seed]) {
         for s in seeds {
-            let key = s.transition.placeKey
-            let p: Int
-            if let found = placeIndex[key] {
-                p = Int(found)
-                precondition(tracks[p].items.isEmpty && tracks[p].steps.isEmpty, "seeding a place already folded")
-            } else {
-                p = tracks.count
-                tracks.append(PlaceTrack(key: key))
-                placeIndex[key] = Int32(p)
-            }
-            let idx = Int32(store.count)
-            store.append(s.transition)
-            lateFlags.append(false)
+            let p = Int(place(for: s.transition.placeKey))
+            precondition(tracks[p].items.isEmpty && tracks[p].steps.isEmpty, "seeding a place already folded")
+            let idx = hold(s.transition, place: Int32(p), late: false)
             // Not in the log index: its `from` is unknown, and it is at or before the window anyway.
             tracks[p].steps = [
                 Step(

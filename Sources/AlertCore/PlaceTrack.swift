@@ -57,24 +57,38 @@ struct PlaceTrack: Sendable {
         var sources = [store[i].source]
         var evidence = store[i].evidence.map { [$0] } ?? []
         var lastChange = store[i].effective
-        if s > b {
-            for k in (b + 1)...s {
-                let st = steps[k]
-                let j = Int(st.item)
-                if !sources.contains(store[j].source) {
-                    sources.append(store[j].source)
-                    if let e = store[j].evidence { evidence.append(e) }
-                } else if st.change == .extended, let e = store[j].evidence {
-                    evidence.append(e)
-                }
-                if st.change != nil { lastChange = store[j].effective }
+        forEachLaterStep(upTo: s, store: store) { k, newSource in
+            let st = steps[k]
+            let j = Int(st.item)
+            if newSource {
+                sources.append(store[j].source)
+                if let e = store[j].evidence { evidence.append(e) }
+            } else if st.change == .extended, let e = store[j].evidence {
+                evidence.append(e)
             }
+            if st.change != nil { lastChange = store[j].effective }
         }
         return PlaceState(
             city: store[i].city, country: store[i].country, scope: store[i].scope, placeID: store[i].placeID,
             level: step.level, scheme: store[i].scheme, schemeLevel: step.level == .normal ? nil : store[i].schemeLevel,
             since: store[i].effective, until: until(of: step, store: store), sources: sources, evidence: evidence,
             lastChange: lastChange)
+    }
+
+    /// Walks the steps of step `s`'s level period after its first, up to `s`: each step's index, and whether
+    /// its report is one the period had not heard from before (what a place's sources are counted by).
+    func forEachLaterStep(upTo s: Int, store: UnsafeBufferPointer<Transition>, _ body: (Int, Bool) -> Void) {
+        let b = Int(steps[s].base)
+        guard s > b else { return }
+        for k in (b + 1)...s {
+            let source = store[Int(steps[k].item)].source
+            var heard = false
+            for j in b..<k where store[Int(steps[j].item)].source == source {
+                heard = true
+                break
+            }
+            body(k, !heard)
+        }
     }
 
     /// The log entry of step `s` (which must have a change).

@@ -9,6 +9,8 @@ public struct StateMachine: Sendable {
     var store: [Transition] = []
     /// Per arrival: something later for the same place was already held when it arrived.
     var lateFlags: [Bool] = []
+    /// Per arrival: its place's number (so range queries never rebuild a `PlaceKey`).
+    var placeOf: [Int32] = []
     /// Arrival indices in fold order.
     var order: [Int32] = []
     var tracks: [PlaceTrack] = []
@@ -45,6 +47,7 @@ public struct StateMachine: Sendable {
     public mutating func reserveCapacity(_ n: Int) {
         store.reserveCapacity(n)
         lateFlags.reserveCapacity(n)
+        placeOf.reserveCapacity(n)
         order.reserveCapacity(n)
         logIndex.reserveCapacity(n)
     }
@@ -58,21 +61,11 @@ public struct StateMachine: Sendable {
         var dirty: [Int32: Int64] = [:]
         var added: [Int32] = []
         for t in new {
-            let key = t.placeKey
-            let p: Int32
-            if let found = placeIndex[key] {
-                p = found
-            } else {
-                p = Int32(tracks.count)
-                tracks.append(PlaceTrack(key: key))
-                placeIndex[key] = p
-            }
+            let p = place(for: t.placeKey)
             guard let pos = insertionPoint(of: t, in: tracks[Int(p)].items) else { continue }
             let e = t.effective.seconds
             let late = tracks[Int(p)].items.last.map { store[Int($0)].effective.seconds > e } ?? false
-            let idx = Int32(store.count)
-            store.append(t)
-            lateFlags.append(late)
+            let idx = hold(t, place: p, late: late)
             tracks[Int(p)].items.insert(idx, at: pos)
             // A seed stands for everything up to its instant: anything at or before it refolds the place
             // from its own transitions (the caller hands over the place's whole history with it).
@@ -88,6 +81,24 @@ public struct StateMachine: Sendable {
         mergeIntoOrder(added)
         refold(dirty)
         return added.count
+    }
+
+    /// The number of the place with `key`, a new empty track when it is new.
+    mutating func place(for key: PlaceKey) -> Int32 {
+        if let found = placeIndex[key] { return found }
+        let p = Int32(tracks.count)
+        tracks.append(PlaceTrack(key: key))
+        placeIndex[key] = p
+        return p
+    }
+
+    /// Keeps `t` (arrived for place `p`); returns its arrival index.
+    mutating func hold(_ t: Transition, place p: Int32, late: Bool) -> Int32 {
+        let idx = Int32(store.count)
+        store.append(t)
+        lateFlags.append(late)
+        placeOf.append(p)
+        return idx
     }
 
     /// Where `t` goes among a place's items, or nil when the same statement is already held.
