@@ -21,6 +21,14 @@ public protocol AlertStoring: Sendable {
     func count() throws -> Int
     /// The marker after everything stored now (where live mode starts after loading the history).
     func marker() throws -> StoreMarker
+    /// Transitions appended after `marker`, in append order, handed over `batch` at a time; returns the
+    /// marker after the last one.
+    func appended(since marker: StoreMarker, batch: Int, _ body: ([Transition]) throws -> Void) throws -> StoreMarker
+    /// The history from `start` on (see `WindowedHistory`).
+    func loadWindow(from start: Timestamp) throws -> WindowedHistory
+    /// The effective second of the `n`-th newest transition at or before `t`, or of the oldest when fewer
+    /// are stored; nil when none is.
+    func effective(newest n: Int, atOrBefore t: Timestamp) throws -> Int64?
 }
 
 extension AlertStoring {
@@ -50,11 +58,7 @@ extension AlertStoring {
     public func loadHistory() throws -> StateMachine {
         var machine = StateMachine()
         machine.reserveCapacity(Int(clamping: try marker().value))  // the last row id: at least the row count
-        if let sqlite = self as? SQLiteStore {
-            _ = try sqlite.appended(since: .start, batch: 65_536) { machine.insert($0) }
-        } else {
-            machine.insert(try changes(since: .start).transitions)
-        }
+        _ = try appended(since: .start, batch: 65_536) { machine.insert($0) }
         return machine
     }
 }

@@ -31,14 +31,6 @@ public struct WindowedHistory: Sendable {
     }
 }
 
-extension AlertStoring {
-    /// The history from `start` on (see `WindowedHistory`); stores without calm instants load everything.
-    public func loadWindow(from start: Timestamp) throws -> WindowedHistory {
-        if let sqlite = self as? SQLiteStore { return try sqlite.loadWindow(from: start) }
-        return WindowedHistory(machine: try loadHistory(), start: nil, seeds: [:])
-    }
-}
-
 extension SQLiteStore {
     /// Seeds from the `calm` table, then the rows after each place's seed, in append order (so `late` flags
     /// are those of arrival). Rows are found through the natural-key index, read only when kept.

@@ -84,7 +84,7 @@ enum Monitor {
     /// then on are exact.
     static func windowStart(_ now: Timestamp, store: any AlertStoring) throws -> Timestamp {
         var t = now.seconds - 2 * 86_400
-        if let sqlite = store as? SQLiteStore, let recent = try sqlite.effective(newest: logDepth, atOrBefore: now) {
+        if let recent = try store.effective(newest: logDepth, atOrBefore: now) {
             t = min(t, recent)
         }
         return Timestamp(seconds: Timestamp(seconds: t).utcDay * 86_400)

@@ -44,7 +44,8 @@ struct WatchCommand: ParsableCommand {
             let store = try storeOptions.open()
             try runPlain(store: store, feed: LiveFeed(paths: paths, store: store, reported: live.reportedTime))
         } else {
-            try Self.runMonitor(paths: paths, storeOptions: storeOptions, theme: screen.theme, mouse: screen.mouse, live: live)
+            try Self.runMonitor(
+                paths: paths, storeOptions: storeOptions, theme: screen.theme, mouse: screen.mouse, live: live)
         }
     }
 
