@@ -160,7 +160,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     var isEmpty: Bool { patterns.isEmpty }
 
-    /// The longest phrase starting at token `i`: its length in tokens and payload.
+    /// The longest phrase starting at token `i` of plain strings (tests spell phrases out this way).
     func match(_ words: [String], at i: Int) -> (length: Int, payload: Payload)? {
         guard i < words.count else { return nil }
         var best: (Int, Payload)?
@@ -185,31 +185,4 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         return best.map { (length: $0.0, payload: $0.1) }
     }
 
-    /// True when some phrase starts at token `i`.
-    func matches(_ words: [String], at i: Int) -> Bool { match(words, at: i) != nil }
-
-    /// Every non-overlapping match, left to right.
-    func all(in words: [String], range: Range<Int>? = nil) -> [(
-        start: Int, length: Int, payload: Payload
-    )] {
-        var out: [(Int, Int, Payload)] = []
-        var i = range?.lowerBound ?? 0
-        let end = range?.upperBound ?? words.count
-        while i < end {
-            if let m = match(words, at: i) {
-                out.append((i, m.length, m.payload))
-                i += m.length
-            } else {
-                i += 1
-            }
-        }
-        return out.map { (start: $0.0, length: $0.1, payload: $0.2) }
-    }
-
-    /// True when any phrase occurs in the words.
-    func occurs(in words: [String], range: Range<Int>? = nil) -> Bool {
-        let r = range ?? 0..<words.count
-        for i in r where match(words, at: i) != nil { return true }
-        return false
-    }
 }
