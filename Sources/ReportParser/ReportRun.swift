@@ -230,10 +230,29 @@ struct ReportRun {
             until: untilTS,
             reported: published.map { Timestamp(year: $0.year, month: $0.month, day: $0.day) },
             source: source,
-            evidence: Sanitizer.clean(evidence).trimmingCharacters(in: .whitespaces), confidence: confidence,
+            evidence: Self.trimmingBlanks(Sanitizer.clean(evidence)), confidence: confidence,
             ordinal: transitions.count)
         transitions.append(t)
         return true
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)` (general category Zs and tab) without Foundation's bridging,
+    /// which cost as much as the rest of emitting.
+    static func trimmingBlanks(_ s: String) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return s }
+        func blank(_ c: Unicode.Scalar) -> Bool {
+            c.value == 0x09 || c.value == 0x20
+                || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = s.unicodeScalars
+        var lo = scalars.startIndex
+        var hi = scalars.endIndex
+        while lo < hi, blank(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, blank(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        if lo == scalars.startIndex && hi == scalars.endIndex { return s }
+        return String(scalars[lo..<hi])
     }
 
     /// One bullet of a level list ("• Almaty" under "Red level (critical):").

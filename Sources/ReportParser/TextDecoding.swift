@@ -25,9 +25,10 @@ public enum TextDecoding {
         if looksBinary(data) {
             return DecodedText(text: "", diagnostics: ["binary data, not a text report"], isBinary: true)
         }
-        var bytes = data
+        // Over contiguous bytes: Data's own iterator costs as much as the rest of decoding.
+        var bytes = [UInt8](data)
         var nuls = 0
-        if bytes.contains(0) {
+        if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
             for i in bytes.indices where bytes[i] == 0 {
                 bytes[i] = 0x20
                 nuls += 1
@@ -35,10 +36,10 @@ public enum TextDecoding {
             diags.append("\(nuls) NUL byte\(nuls == 1 ? "" : "s") replaced by spaces")
         }
         var text: String
-        if let valid = String(validating: bytes, as: UTF8.self) {
+        if let valid = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
             text = valid
         } else {
-            text = String(decoding: bytes, as: UTF8.self)
+            text = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
             diags.append("invalid UTF-8 replaced by U+FFFD")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
