@@ -78,7 +78,8 @@ struct LevelPhraseFinder: Sendable {
     /// A digit or number word used as a rank: after "level"/"to"/"from", or before a quoted name.
     private func rankNumber(_ w: Words, _ t: [Token], _ i: Int) -> Int? {
         let n: Int? =
-            t[i].kind == .number ? Int(w[i]) : (t[i].kind == .word ? vocab.numbers[w[i]] : nil)
+            t[i].kind == .number
+            ? Int(w[i]) : (t[i].kind == .word && vocab.mayBeNumber(w[i]) ? vocab.numbers[w[i]] : nil)
         guard let n, (1...5).contains(n), w[i] != "a", w[i] != "an" else { return nil }
         // "со 2 сентября", "31. Januar": a day of a month, not a rank
         if i + 1 < w.count, vocab.months.matches(w, at: i + 1) { return nil }

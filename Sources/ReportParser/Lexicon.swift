@@ -91,6 +91,9 @@ struct Vocabulary: Sendable {
     let relativeDays: PhraseMatcher<Int>
     let later: PhraseMatcher<Int>
     let numbers: [String: Int]
+    /// The first bytes of `numbers`' words, and their longest length in bytes: most words are ruled out without hashing.
+    private let numberFirstBytes: [Bool]
+    private let numberMaxBytes: Int
     let durationUnits: PhraseMatcher<String>
     let durationIntro: PhraseMatcher<Int>
     let fromMarkers: PhraseMatcher<Int>
@@ -149,6 +152,10 @@ struct Vocabulary: Sendable {
         var nums: [String: Int] = [:]
         for l in lexicons { for (k, v) in l.numbers ?? [:] { nums[Fold.token(k)] = v } }
         numbers = nums
+        var firsts = [Bool](repeating: false, count: 256)
+        for k in nums.keys { if let f = k.utf8.first { firsts[Int(f)] = true } }
+        numberFirstBytes = firsts
+        numberMaxBytes = nums.keys.map(\.utf8.count).max() ?? 0
         durationUnits = map(\.durationUnits)
         durationIntro = list(\.durationIntro)
         fromMarkers = list(\.fromMarkers)
@@ -224,6 +231,14 @@ struct Vocabulary: Sendable {
         }
         threatStems = ws.sorted()
         self.index = index
+    }
+
+    /// False when `word` cannot be a key of `numbers`.
+    @inline(__always)
+    func mayBeNumber(_ word: String) -> Bool {
+        let u = word.utf8
+        guard let f = u.first, numberFirstBytes[Int(f)] else { return false }
+        return u.count <= numberMaxBytes
     }
 
     /// The vocabulary of every bundled lexicon.

@@ -136,7 +136,12 @@ struct ReportRun {
 
     /// The lower-cased first word of a sentence.
     private func firstWord(_ s: Substring) -> String {
-        Fold.token(s.prefix { $0.isLetter })
+        // ASCII letters followed by an ASCII byte (or nothing) are the first word's Characters
+        let u = s.utf8
+        var end = u.startIndex
+        while end < u.endIndex, (u[end] | 0x20) >= 0x61 && (u[end] | 0x20) <= 0x7A { end = u.index(after: end) }
+        if end == u.endIndex || u[end] < 0x80 { return String(s[s.startIndex..<end]).lowercased() }
+        return Fold.token(s.prefix { $0.isLetter })
     }
 
     /// Years other than the publication year make the report a story about the past: note them, and
@@ -154,10 +159,15 @@ struct ReportRun {
 
     /// The last 4-digit number from 1990 to 2099 in `s`, by a byte scan.
     static func lastYear(in s: Substring) -> Int? {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ lastYear(bytes: $0) }) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer { lastYear(bytes: $0) }
+    }
+
+    private static func lastYear(bytes s: UnsafeBufferPointer<UInt8>) -> Int? {
         var found: Int?
         var run = 0
         var value = 0
-        for b in s.utf8 {
+        for b in s {
             if b >= 0x30 && b <= 0x39 {
                 run += 1
                 value = value * 10 + Int(b - 0x30)
@@ -302,15 +312,29 @@ struct ReportRun {
 
 /// Cheap byte-level search for any of a few lower-case stems (ASCII case-folded; Cyrillic first letter either case).
 struct ByteTriggers: Sendable {
-    private var table: [[[UInt8]]] = Array(repeating: [], count: 256)
+    /// Every variant's bytes, one after another.
+    private var bytes: [UInt8] = []
+    /// Variants as ranges of `bytes`, grouped by their first byte.
+    private var variants: [Range<Int>] = []
+    /// The variants starting with byte `b` are `variants[groups[b]..<groups[b + 1]]`.
+    private var groups: [Int] = Array(repeating: 0, count: 257)
 
     init(_ stems: [String]) {
+        var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
         for s in stems {
-            var variants = [Array(s.utf8)]
+            var all = [Array(s.utf8)]
             let cap = s.prefix(1).uppercased() + s.dropFirst()
-            if cap != s { variants.append(Array(cap.utf8)) }
-            for v in variants where !v.isEmpty { table[Int(v[0])].append(v) }
+            if cap != s { all.append(Array(cap.utf8)) }
+            for v in all where !v.isEmpty { byFirst[Int(v[0])].append(v) }
         }
+        for b in 0..<256 {
+            groups[b] = variants.count
+            for v in byFirst[b] {
+                variants.append(bytes.count..<(bytes.count + v.count))
+                bytes += v
+            }
+        }
+        groups[256] = variants.count
     }
 
     func occurs(in s: Substring) -> Bool {
@@ -324,26 +348,34 @@ struct ByteTriggers: Sendable {
     }
 
     private func scan(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = buf.count
-        var i = 0
-        while i < n {
-            var b = buf[i]
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            let cands = table[Int(b)]
-            if !cands.isEmpty {
-                for c in cands where i + c.count <= n {
-                    var k = 1
-                    while k < c.count {
-                        var x = buf[i + k]
-                        if x >= 0x41 && x <= 0x5A { x |= 0x20 }
-                        if x != c[k] { break }
-                        k += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            variants.withUnsafeBufferPointer { variants in
+                groups.withUnsafeBufferPointer { groups in
+                    let n = buf.count
+                    var i = 0
+                    while i < n {
+                        var b = buf[i]
+                        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                        var g = groups[Int(b)]
+                        let gEnd = groups[Int(b) + 1]
+                        while g < gEnd {
+                            let c = variants[g]
+                            g += 1
+                            if i + c.count > n { continue }
+                            var k = 1
+                            while k < c.count {
+                                var x = buf[i + k]
+                                if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+                                if x != bytes[c.lowerBound + k] { break }
+                                k += 1
+                            }
+                            if k == c.count { return true }
+                        }
+                        i += 1
                     }
-                    if k == c.count { return true }
+                    return false
                 }
             }
-            i += 1
         }
-        return false
     }
 }
