@@ -301,8 +301,9 @@ enum Tokenizer {
             let next = tokens[k + 1]
             if next.isCapitalised { continue }
             let w = text[next.range].lowercased()
-            let generic = genericWords.contains(w) || RussianForms.headNominative(w) != nil
-            if !(generic || (k + 1 < j && connectors.contains(w))) { return false }
+            let generic =
+                (genericFilter.mayContain(w) && genericWords.contains(w)) || RussianForms.headNominative(w) != nil
+            if !(generic || (k + 1 < j && connectorFilter.mayContain(w) && connectors.contains(w))) { return false }
         }
         return true
     }
@@ -311,6 +312,8 @@ enum Tokenizer {
         "of", "and", "on", "upon", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "di", "am",
         "an", "im", "sur", "en", "na", "y", "i", "van", "von", "der", "den", "al", "el", "и", "на",
     ]
+    private static let connectorFilter = WordFilter(connectors)
+    private static let genericFilter = WordFilter(genericWords)
     static let genericWords: Set<String> = [
         "region", "oblast", "province", "oblysy", "state", "district", "territory", "county", "republic",
     ]

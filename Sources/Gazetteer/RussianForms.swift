@@ -40,8 +40,10 @@ enum RussianForms {
 
     /// The nominative singular of a head noun such as "областях" → "область", if it is one.
     static func headNominative(_ word: String) -> String? {
-        heads[word]?.nominative
+        headFilter.mayContain(word) ? heads[word]?.nominative : nil
     }
+
+    private static let headFilter = WordFilter(heads.keys)
 
     private struct Head {
         let nominative: String

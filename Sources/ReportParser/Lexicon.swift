@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 
 /// One language's words for reading threat-level reports, as stored in `Lexicons/<lang>.json`.
 ///
@@ -91,9 +92,8 @@ struct Vocabulary: Sendable {
     let relativeDays: PhraseMatcher<Int>
     let later: PhraseMatcher<Int>
     let numbers: [String: Int]
-    /// The first bytes of `numbers`' words, and their longest length in bytes: most words are ruled out without hashing.
-    private let numberFirstBytes: [Bool]
-    private let numberMaxBytes: Int
+    /// Rules most words out of `numbers` without hashing them.
+    private let numberFilter: WordFilter
     let durationUnits: PhraseMatcher<String>
     let durationIntro: PhraseMatcher<Int>
     let fromMarkers: PhraseMatcher<Int>
@@ -152,10 +152,7 @@ struct Vocabulary: Sendable {
         var nums: [String: Int] = [:]
         for l in lexicons { for (k, v) in l.numbers ?? [:] { nums[Fold.token(k)] = v } }
         numbers = nums
-        var firsts = [Bool](repeating: false, count: 256)
-        for k in nums.keys { if let f = k.utf8.first { firsts[Int(f)] = true } }
-        numberFirstBytes = firsts
-        numberMaxBytes = nums.keys.map(\.utf8.count).max() ?? 0
+        numberFilter = WordFilter(nums.keys)
         durationUnits = map(\.durationUnits)
         durationIntro = list(\.durationIntro)
         fromMarkers = list(\.fromMarkers)
@@ -235,11 +232,7 @@ struct Vocabulary: Sendable {
 
     /// False when `word` cannot be a key of `numbers`.
     @inline(__always)
-    func mayBeNumber(_ word: String) -> Bool {
-        let u = word.utf8
-        guard let f = u.first, numberFirstBytes[Int(f)] else { return false }
-        return u.count <= numberMaxBytes
-    }
+    func mayBeNumber(_ word: String) -> Bool { numberFilter.mayContain(word) }
 
     /// The vocabulary of every bundled lexicon.
     static let bundled = Vocabulary(Lexicon.bundled())

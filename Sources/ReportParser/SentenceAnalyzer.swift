@@ -434,6 +434,8 @@ struct SentenceAnalyzer: Sendable {
         "provinces": "Province", "districts": "District",
     ]
 
+    static let pluralHeadFilter = WordFilter(pluralHeads.keys)
+
     /// "в Алматинской и Жамбылской областях", "the Almaty and Zhambyl regions": each adjective with the shared head.
     private func sharedHeadRegions(_ tokens: [Token], existing: [PlaceHit], run: ReportRun)
         -> [PlaceHit]
@@ -441,7 +443,9 @@ struct SentenceAnalyzer: Sendable {
         var out: [PlaceHit] = []
         var i = 0
         while i < tokens.count {
-            guard let head = Self.pluralHeads[tokens[i].folded], i >= 3 else {
+            guard i >= 3, Self.pluralHeadFilter.mayContain(tokens[i].folded),
+                let head = Self.pluralHeads[tokens[i].folded]
+            else {
                 i += 1
                 continue
             }
