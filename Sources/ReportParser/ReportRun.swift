@@ -116,13 +116,21 @@ struct ReportRun {
             analyzer.analyze(String(s), colon: sentence.endsWithColon, run: &self)
         }
         // "urgence attentat was lifted … the country returns to risque attentat": the lift led to that level
-        let all = transitions
-        transitions.removeAll { t in
-            t.kind == .lifted && t.level == .normal
-                && all.contains {
-                    $0.ordinal > t.ordinal && $0.placeID == t.placeID && $0.effective == t.effective
-                        && $0.level != .normal
-                }
+        // (one pass for the latest level per place and day: asking every earlier transition grew with the square of a feed)
+        if transitions.contains(where: { $0.kind == .lifted && $0.level == .normal }) {
+            struct PlaceDay: Hashable {
+                var place: Int?
+                var day: Timestamp
+            }
+            var latestLevel: [PlaceDay: Int] = [:]
+            for t in transitions where t.level != .normal {
+                let k = PlaceDay(place: t.placeID, day: t.effective)
+                latestLevel[k] = max(latestLevel[k] ?? Int.min, t.ordinal)
+            }
+            transitions.removeAll { t in
+                t.kind == .lifted && t.level == .normal
+                    && (latestLevel[PlaceDay(place: t.placeID, day: t.effective)] ?? Int.min) > t.ordinal
+            }
         }
         // a headline-only report: the headlines are the news
         if transitions.isEmpty {
