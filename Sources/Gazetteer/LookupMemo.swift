@@ -26,7 +26,7 @@ public final class LookupMemo {
 
     var entries: [Key: [Place]?] = [:]
     /// Entries kept before the memo starts over, so a long feed cannot grow it without bound.
-    static let capacity = 50_000
+    static let capacity = 200_000
 
     /// An empty memo.
     public init() {}

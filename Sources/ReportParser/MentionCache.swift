@@ -23,7 +23,7 @@ final class MentionCache {
     /// Single name lookups, for stretches not seen before.
     private let lookups = LookupMemo()
     /// Entries kept before the memo starts over, so a long feed cannot grow it without bound.
-    static let capacity = 20_000
+    static let capacity = 200_000
     /// The gazetteer's words that make a common word a place ("in Nice"): a stretch keeps the one before it.
     static let locatives: Set<String> = ["in", "at", "near", "from", "to", "into", "outside", "в", "во", "из", "под"]
 
