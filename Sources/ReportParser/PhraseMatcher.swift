@@ -8,6 +8,7 @@ enum Fold {
             break
         }
         if ascii { return s.lowercased() }
+        if let plain = cyrillicToken(s) { return plain }
         var out = String.UnicodeScalarView()
         for u in String(s).lowercased().unicodeScalars {
             switch u.value {
@@ -19,6 +20,43 @@ enum Fold {
             }
         }
         return String(out)
+    }
+
+    /// `token(s)` for a word of ASCII and basic Cyrillic (U+0400–U+045F) only, by bytes: there
+    /// lower-casing is a fixed offset and the only fold left is "ё" → "е". Nil for anything else.
+    private static func cyrillicToken(_ s: some StringProtocol) -> String? {
+        var count = 0
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            count += 1
+            if b < 0x80 { continue }
+            guard b == 0xD0 || b == 0xD1, let c = it.next(), c & 0xC0 == 0x80 else { return nil }
+            count += 1
+            if b == 0xD1 && c > 0x9F { return nil }  // beyond U+045F
+        }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var n = 0
+            var it = s.utf8.makeIterator()
+            while let b = it.next() {
+                if b < 0x80 {
+                    out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    n += 1
+                    continue
+                }
+                let c = it.next()!
+                var v = (UInt32(b) & 0x1F) << 6 | UInt32(c) & 0x3F
+                if v < 0x410 {
+                    v += 0x50
+                } else if v < 0x430 {
+                    v += 0x20
+                }
+                if v == 0x451 { v = 0x435 }
+                out[n] = UInt8(0xC0 | (v >> 6))
+                out[n + 1] = UInt8(0x80 | (v & 0x3F))
+                n += 2
+            }
+            return n
+        }
     }
 
     /// Folds a phrase token by token (keeps the trailing `*` of prefix tokens).

@@ -27,7 +27,13 @@ struct ReportRun {
     /// Transitions of the last changing sentence when it named no day (the publication day stood in).
     var lastDefaulted: [Int] = []
     var lastCity: Place?
-    var seen: Set<String> = []
+    /// Place, level and day of every transition emitted: a repeat adds nothing.
+    var seen: Set<EmittedKey> = []
+    struct EmittedKey: Hashable {
+        var place: Int
+        var level: Level
+        var day: CivilDate
+    }
     var listLevel: LevelGroup?
     var listIntro: (from: CivilDate?, until: CivilDate?)?
     var listVerb: VerbClass = .set
@@ -237,7 +243,7 @@ struct ReportRun {
         if let until, until > effective {
             untilTS = Timestamp(year: until.year, month: until.month, day: until.day)
         }
-        let key = "\(place.id)|\(level.name)|\(effective.iso)"
+        let key = EmittedKey(place: place.id, level: level, day: effective)
         guard !seen.contains(key) else { return true }
         seen.insert(key)
         let t = Transition(
@@ -326,6 +332,8 @@ struct ByteTriggers: Sendable {
     private var variants: [Range<Int>] = []
     /// The variants starting with byte `b` are `variants[groups[b]..<groups[b + 1]]`.
     private var groups: [Int] = Array(repeating: 0, count: 257)
+    /// One bit per (first, second) byte pair of a variant, ASCII folded: most positions stop here.
+    private var pairs = [UInt64](repeating: 0, count: 1024)
 
     init(_ stems: [String]) {
         var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
@@ -333,7 +341,15 @@ struct ByteTriggers: Sendable {
             var all = [Array(s.utf8)]
             let cap = s.prefix(1).uppercased() + s.dropFirst()
             if cap != s { all.append(Array(cap.utf8)) }
-            for v in all where !v.isEmpty { byFirst[Int(v[0])].append(v) }
+            for v in all where !v.isEmpty {
+                byFirst[Int(v[0])].append(v)
+                // a one-byte stem matches before any second byte
+                let seconds: [UInt8] = v.count > 1 ? [v[1]] : Array(0...255)
+                for b1 in seconds {
+                    let p = Int(v[0]) << 8 | Int(b1)
+                    pairs[p >> 6] |= 1 << UInt64(p & 63)
+                }
+            }
         }
         for b in 0..<256 {
             groups[b] = variants.count
@@ -359,29 +375,40 @@ struct ByteTriggers: Sendable {
         bytes.withUnsafeBufferPointer { bytes in
             variants.withUnsafeBufferPointer { variants in
                 groups.withUnsafeBufferPointer { groups in
-                    let n = buf.count
-                    var i = 0
-                    while i < n {
-                        var b = buf[i]
-                        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-                        var g = groups[Int(b)]
-                        let gEnd = groups[Int(b) + 1]
-                        while g < gEnd {
-                            let c = variants[g]
-                            g += 1
-                            if i + c.count > n { continue }
-                            var k = 1
-                            while k < c.count {
-                                var x = buf[i + k]
-                                if x >= 0x41 && x <= 0x5A { x |= 0x20 }
-                                if x != bytes[c.lowerBound + k] { break }
-                                k += 1
+                    pairs.withUnsafeBufferPointer { pairs in
+                        let n = buf.count
+                        var i = 0
+                        while i < n {
+                            var b = buf[i]
+                            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                            if i + 1 < n {
+                                var b1 = buf[i + 1]
+                                if b1 >= 0x41 && b1 <= 0x5A { b1 |= 0x20 }
+                                let p = Int(b) << 8 | Int(b1)
+                                if pairs[p >> 6] & (1 << UInt64(p & 63)) == 0 {
+                                    i += 1
+                                    continue
+                                }
                             }
-                            if k == c.count { return true }
+                            var g = groups[Int(b)]
+                            let gEnd = groups[Int(b) + 1]
+                            while g < gEnd {
+                                let c = variants[g]
+                                g += 1
+                                if i + c.count > n { continue }
+                                var k = 1
+                                while k < c.count {
+                                    var x = buf[i + k]
+                                    if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+                                    if x != bytes[c.lowerBound + k] { break }
+                                    k += 1
+                                }
+                                if k == c.count { return true }
+                            }
+                            i += 1
                         }
-                        i += 1
+                        return false
                     }
-                    return false
                 }
             }
         }
