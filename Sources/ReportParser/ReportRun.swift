@@ -332,8 +332,11 @@ struct ByteTriggers: Sendable {
     private var variants: [Range<Int>] = []
     /// The variants starting with byte `b` are `variants[groups[b]..<groups[b + 1]]`.
     private var groups: [Int] = Array(repeating: 0, count: 257)
-    /// One bit per (first, second) byte pair of a variant, ASCII folded: most positions stop here.
-    private var pairs = [UInt64](repeating: 0, count: 1024)
+    /// One bit per three-byte start of a variant, each byte taken by its low five bits (so ASCII
+    /// case does not matter): a position whose three bytes have no bit is no match.
+    private var trigrams = [UInt64](repeating: 0, count: 512)
+    /// A variant shorter than three bytes: every position is then compared.
+    private var hasShort = false
 
     init(_ stems: [String]) {
         var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
@@ -343,11 +346,11 @@ struct ByteTriggers: Sendable {
             if cap != s { all.append(Array(cap.utf8)) }
             for v in all where !v.isEmpty {
                 byFirst[Int(v[0])].append(v)
-                // a one-byte stem matches before any second byte
-                let seconds: [UInt8] = v.count > 1 ? [v[1]] : Array(0...255)
-                for b1 in seconds {
-                    let p = Int(v[0]) << 8 | Int(b1)
-                    pairs[p >> 6] |= 1 << UInt64(p & 63)
+                if v.count < 3 {
+                    hasShort = true
+                } else {
+                    let t = Self.trigram(v[0], v[1], v[2])
+                    trigrams[t >> 6] |= 1 << UInt64(t & 63)
                 }
             }
         }
@@ -359,6 +362,11 @@ struct ByteTriggers: Sendable {
             }
         }
         groups[256] = variants.count
+    }
+
+    @inline(__always)
+    private static func trigram(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        Int(a & 0x1F) << 10 | Int(b & 0x1F) << 5 | Int(c & 0x1F)
     }
 
     func occurs(in s: Substring) -> Bool {
@@ -375,21 +383,12 @@ struct ByteTriggers: Sendable {
         bytes.withUnsafeBufferPointer { bytes in
             variants.withUnsafeBufferPointer { variants in
                 groups.withUnsafeBufferPointer { groups in
-                    pairs.withUnsafeBufferPointer { pairs in
+                    trigrams.withUnsafeBufferPointer { trigrams in
                         let n = buf.count
-                        var i = 0
-                        while i < n {
+                        // a match at i: byte i ASCII folded is its variant's first, later bytes folded equal the rest
+                        func matchAt(_ i: Int) -> Bool {
                             var b = buf[i]
                             if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-                            if i + 1 < n {
-                                var b1 = buf[i + 1]
-                                if b1 >= 0x41 && b1 <= 0x5A { b1 |= 0x20 }
-                                let p = Int(b) << 8 | Int(b1)
-                                if pairs[p >> 6] & (1 << UInt64(p & 63)) == 0 {
-                                    i += 1
-                                    continue
-                                }
-                            }
                             var g = groups[Int(b)]
                             let gEnd = groups[Int(b) + 1]
                             while g < gEnd {
@@ -405,7 +404,21 @@ struct ByteTriggers: Sendable {
                                 }
                                 if k == c.count { return true }
                             }
-                            i += 1
+                            return false
+                        }
+                        if hasShort {
+                            for i in 0..<n where matchAt(i) { return true }
+                            return false
+                        }
+                        // the trigram ending at j, rolled forward one byte at a time
+                        var t = 0
+                        var j = 0
+                        while j < n {
+                            t = (t << 5 | Int(buf[j] & 0x1F)) & 0x7FFF
+                            if j >= 2, trigrams[t >> 6] & (1 << UInt64(t & 63)) != 0, matchAt(j - 2) {
+                                return true
+                            }
+                            j += 1
                         }
                         return false
                     }
