@@ -24,6 +24,15 @@ enum SentenceSplitter {
         "u.k", "a.m", "p.m", "approx",
         "г", "гг", "ул", "т.е", "т.к", "им", "пр", "обл", "тыс", "млн", "млрд", "руб", "см", "р",
     ]
+    /// The first two bytes of each ASCII abbreviation (a one-byte one pairs with 0), and the longest one's bytes.
+    static let asciiAbbreviationStarts: Set<UInt16> = Set(
+        abbreviations.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { w in
+            let u = Array(w.utf8)
+            return UInt16(u[0]) << 8 | (u.count > 1 ? UInt16(u[1]) : 0)
+        })
+    static let asciiAbbreviationBytes =
+        abbreviations.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(\.utf8.count)
+        .max() ?? 0
     /// Longest sentence kept whole; longer runs are cut at a space so work stays linear.
     static let maxSentenceBytes = 4000
 
@@ -101,7 +110,7 @@ enum SentenceSplitter {
                 while j < lineHi, buf[j] == 0x22 || buf[j] == 0x29 || buf[j] == 0x27 { j += 1 }
                 var k = j
                 while k < lineHi, buf[k] == 0x20 || buf[k] == 0x09 { k += 1 }
-                if k > j, k < lineHi, startsSentence(text[index(text, k)..<index(text, lineHi)]),
+                if k > j, k < lineHi, startsSentence(text, buf, k, lineHi),
                     !(b == 0x2E && isAbbreviation(text, buf, start, i)),
                     // only a digit right before the dot can make an ordinal day
                     !(b == 0x2E && i > start && buf[i - 1] >= 0x30 && buf[i - 1] <= 0x39
@@ -130,6 +139,16 @@ enum SentenceSplitter {
                     text: text[index(text, tlo)..<index(text, thi)], line: lineNo, paragraph: paragraph,
                     titleLike: titleLike, bullet: bullet && n == 0, endsWithColon: colon && n == sentences.count - 1))
         }
+    }
+
+    /// `startsSentence(text[k..<hi])`, read from the byte when it is ASCII.
+    @inline(__always)
+    private static func startsSentence(_ text: String, _ buf: UnsafeBufferPointer<UInt8>, _ k: Int, _ hi: Int) -> Bool {
+        let b = buf[k]
+        if b < 0x80 {
+            return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x22 || b == 0x28 || b == 0x27
+        }
+        return startsSentence(text[index(text, k)..<index(text, hi)])
     }
 
     private static func startsSentence(_ s: Substring) -> Bool {
@@ -177,6 +196,13 @@ enum SentenceSplitter {
         }
         if slow { return isAbbreviation(text[index(text, lo)..<index(text, hi)]) }
         if count == 1 && firstFlags & SimpleScalars.letter != 0 { return true }
+        // an ASCII word keeps its length when lower-cased and folds only A–Z: most are ruled out by length and first two bytes
+        if hi - p > 0, buf[p..<hi].allSatisfy({ $0 < 0x80 }) {
+            if hi - p > asciiAbbreviationBytes { return false }
+            let a = UInt16(buf[p] >= 0x41 && buf[p] <= 0x5A ? buf[p] | 0x20 : buf[p])
+            let c = hi - p > 1 ? UInt16(buf[p + 1] >= 0x41 && buf[p + 1] <= 0x5A ? buf[p + 1] | 0x20 : buf[p + 1]) : 0
+            if !asciiAbbreviationStarts.contains(a << 8 | c) { return false }
+        }
         // the longest abbreviation has 8 bytes, and lower-casing shrinks a scalar by at most 2
         if hi - p > 24 { return false }
         return abbreviations.contains(
