@@ -33,57 +33,105 @@ public struct WindowedHistory: Sendable {
 
 extension SQLiteStore {
     /// Seeds from the `calm` table, then the rows after each place's seed, in append order (so `late` flags
-    /// are those of arrival). Rows are found through the natural-key index, read only when kept.
+    /// are those of arrival). Rows are found through the natural-key index and read, when kept, in batches
+    /// of ids (a statement per row cost more than the row itself).
     public func loadWindow(from start: Timestamp) throws -> WindowedHistory {
         let w = start.seconds
         return try run {
             try pool.read { db in
-                var calm: [Int64: (time: Int64, item: Int64, kind: Int64)] = [:]
+                // Per canonical place id (dense rowids): its seed instant, .min for none; and the seeds' rows.
+                // A plain scan keeping the latest row per place costs less than SQLite's GROUP BY with max().
+                var seedTime: [Int64] = []
+                var seedRow: [Int32] = []
+                var calm: [(place: Int64, time: Int64, item: Int64, kind: Int64)] = []
                 let c = try RawStatement(db, "SELECT place, time, item, kind FROM calm WHERE time < ?1")
                 c.bind(1, w)
                 while try c.step() {
-                    let p = c.int(0)
-                    if calm[p].map({ $0.time < c.int(1) }) ?? true { calm[p] = (c.int(1), c.int(2), c.int(3)) }
+                    let p = Int(c.int(0))
+                    if p >= seedTime.count {
+                        seedTime += repeatElement(.min, count: p + 1 - seedTime.count)
+                        seedRow += repeatElement(-1, count: p + 1 - seedRow.count)
+                    }
+                    let time = c.int(1)
+                    guard time > seedTime[p] else { continue }
+                    seedTime[p] = time
+                    if seedRow[p] < 0 {
+                        seedRow[p] = Int32(calm.count)
+                        calm.append((Int64(p), time, c.int(2), c.int(3)))
+                    } else {
+                        calm[Int(seedRow[p])] = (Int64(p), time, c.int(2), c.int(3))
+                    }
                 }
+                seedRow = []
                 let places = try Int.fetchOne(db, sql: "SELECT count(*) FROM place WHERE canonical IS NULL") ?? 0
-                let from = calm.count == places ? (calm.values.map(\.time).min() ?? .min) : .min
+                let from = calm.count == places ? (calm.map(\.time).min() ?? .min) : .min
                 var ids: [Int64] = []
                 let scan = try RawStatement(
-                    db, #"SELECT id, place, effective FROM "transition" INDEXED BY transition_key WHERE effective > ?1"#
+                    db, #"SELECT place, effective, id FROM "transition" INDEXED BY transition_key WHERE effective > ?1"#
                 )
                 scan.bind(1, from)
+                let known = Int64(seedTime.count)
                 while try scan.step() {
-                    if let s = calm[scan.int(1)], scan.int(2) <= s.time { continue }
-                    ids.append(scan.int(0))
+                    let p = scan.int(0)
+                    if p < known, scan.int(1) <= seedTime[Int(p)] { continue }
+                    ids.append(scan.int(2))
                 }
                 ids.sort()
-                let one = try RawStatement(db, Self.selectColumns + " WHERE t.id = ?1")
-                func row(_ id: Int64) throws -> Transition? {
-                    one.reset()
-                    one.bind(1, id)
-                    return try one.step() ? try read(one, in: db).0 : nil
-                }
                 var machine = StateMachine()
                 var seeds: [Seed] = []
+                seeds.reserveCapacity(calm.count)
                 var seedTimes: [PlaceKey: Int64] = [:]
-                for s in calm.values {
-                    guard let t = try row(s.item) else { continue }
-                    seeds.append(Seed(transition: t, time: s.time, kind: CalmTable.kind(s.kind)))
-                    seedTimes[t.placeKey] = s.time
+                seedTimes.reserveCapacity(calm.count)
+                calm.sort { $0.item < $1.item }
+                var next = 0
+                try rows(calm.map(\.item), in: db) { t, id in
+                    while next < calm.count, calm[next].item < id { next += 1 }
+                    while next < calm.count, calm[next].item == id {
+                        let s = calm[next]
+                        seeds.append(Seed(transition: t, time: s.time, kind: CalmTable.kind(s.kind)))
+                        seedTimes[t.placeKey] = s.time
+                        next += 1
+                    }
                 }
                 machine.seed(seeds)
+                seeds = []
                 var batch: [Transition] = []
                 batch.reserveCapacity(min(ids.count, 65_536))
-                for id in ids {
-                    if let t = try row(id) { batch.append(t) }
+                try rows(ids, in: db) { t, _ in
+                    batch.append(t)
                     if batch.count == 65_536 {
                         machine.insert(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
                 machine.insert(batch)
-                return WindowedHistory(machine: machine, start: seeds.isEmpty ? nil : start, seeds: seedTimes)
+                return WindowedHistory(machine: machine, start: seedTimes.isEmpty ? nil : start, seeds: seedTimes)
             }
+        }
+    }
+
+    /// Reads the rows with the given ids (ascending; duplicates and missing ids are skipped), in id order,
+    /// a few thousand ids per statement execution.
+    func rows(_ ids: [Int64], in db: Database, _ body: (Transition, Int64) throws -> Void) throws {
+        guard !ids.isEmpty else { return }
+        let s = try RawStatement(
+            db, Self.selectColumns + " WHERE t.id IN (SELECT value FROM json_each(?1)) ORDER BY t.id")
+        var k = 0
+        while k < ids.count {
+            let end = min(k + 4_096, ids.count)
+            var list = "["
+            for i in k..<end {
+                if i > k { list += "," }
+                list += String(ids[i])
+            }
+            list += "]"
+            s.reset()
+            s.bind(1, list)
+            while try s.step() {
+                let (t, id) = try read(s, in: db)
+                try body(t, id)
+            }
+            k = end
         }
     }
 }
