@@ -66,15 +66,15 @@ extension SQLiteStore {
                 let places = try Int.fetchOne(db, sql: "SELECT count(*) FROM place WHERE canonical IS NULL") ?? 0
                 let from = calm.count == places ? (calm.map(\.time).min() ?? .min) : .min
                 var ids: [Int64] = []
-                let scan = try RawStatement(
-                    db, #"SELECT place, effective, id FROM "transition" INDEXED BY transition_key WHERE effective > ?1"#
-                )
-                scan.bind(1, from)
-                let known = Int64(seedTime.count)
-                while try scan.step() {
-                    let p = scan.int(0)
-                    if p < known, scan.int(1) <= seedTime[Int(p)] { continue }
-                    ids.append(scan.int(2))
+                try SeedFilter(seedTime).installed(on: db) {
+                    let scan = try RawStatement(
+                        db,
+                        """
+                        SELECT id FROM "transition" INDEXED BY transition_key
+                        WHERE effective > ?1 AND \(SeedFilter.name)(place, effective)
+                        """)
+                    scan.bind(1, from)
+                    while try scan.step() { ids.append(scan.int(0)) }
                 }
                 ids.sort()
                 var machine = StateMachine()
