@@ -77,9 +77,13 @@ extension SQLiteStore {
                     while try scan.step() { ids.append(scan.int(0)) }
                 }
                 ids.sort()
+                // Rows go to the machine a few thousand at a time, its arrays sized once: a Transition is a few
+                // hundred bytes, so a second full copy (or a doubling) of them would be most of the peak memory.
+                let chunk = 8_192
                 var machine = StateMachine()
+                machine.reserveCapacity(calm.count + ids.count)
                 var seeds: [Seed] = []
-                seeds.reserveCapacity(calm.count)
+                seeds.reserveCapacity(min(calm.count, chunk))
                 var seedTimes: [PlaceKey: Int64] = [:]
                 seedTimes.reserveCapacity(calm.count)
                 calm.sort { $0.item < $1.item }
@@ -92,14 +96,19 @@ extension SQLiteStore {
                         seedTimes[t.placeKey] = s.time
                         next += 1
                     }
+                    if seeds.count >= chunk {
+                        machine.seed(seeds)
+                        seeds.removeAll(keepingCapacity: true)
+                    }
                 }
                 machine.seed(seeds)
                 seeds = []
+                calm = []
                 var batch: [Transition] = []
-                batch.reserveCapacity(min(ids.count, 65_536))
+                batch.reserveCapacity(min(ids.count, chunk))
                 try rows(ids, in: db) { t, _ in
                     batch.append(t)
-                    if batch.count == 65_536 {
+                    if batch.count == chunk {
                         machine.insert(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
