@@ -119,21 +119,27 @@ extension SQLiteStore {
         }
     }
 
-    /// Reads the rows with the given ids (ascending; duplicates and missing ids are skipped), in id order,
-    /// a few thousand ids per statement execution.
+    /// Reads the rows with the given ids (ascending; repeated and missing ids are skipped), in id order,
+    /// a few thousand ids per statement execution: the ids drive the loop, so SQLite neither sorts nor
+    /// indexes them.
     func rows(_ ids: [Int64], in db: Database, _ body: (Transition, Int64) throws -> Void) throws {
         guard !ids.isEmpty else { return }
         let s = try RawStatement(
-            db, Self.selectColumns + " WHERE t.id IN (SELECT value FROM json_each(?1)) ORDER BY t.id")
+            db,
+            Self.columns
+                + #" FROM json_each(?1) j CROSS JOIN "transition" t ON t.id = j.value JOIN source s ON s.id = t.source"#
+        )
         var k = 0
+        var last = Int64.min
         while k < ids.count {
             let end = min(k + 4_096, ids.count)
-            var list = "["
-            for i in k..<end {
-                if i > k { list += "," }
-                list += String(ids[i])
+            var list = ""
+            for id in ids[k..<end] where id > last {
+                list += list.isEmpty ? "[" : ","
+                list += String(id)
+                last = id
             }
-            list += "]"
+            list += list.isEmpty ? "[]" : "]"
             s.reset()
             s.bind(1, list)
             while try s.step() {
