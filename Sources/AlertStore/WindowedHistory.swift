@@ -105,10 +105,12 @@ extension SQLiteStore {
                 seeds = []
                 calm = []
                 var batch: [Transition] = []
-                batch.reserveCapacity(min(ids.count, chunk))
+                // Fewer, larger batches here: each insert merges into the whole fold order.
+                let insertChunk = 4 * chunk
+                batch.reserveCapacity(min(ids.count, insertChunk))
                 try rows(ids, in: db) { t, _ in
                     batch.append(t)
-                    if batch.count == chunk {
+                    if batch.count == insertChunk {
                         machine.insert(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -133,21 +135,34 @@ extension SQLiteStore {
         var last = Int64.min
         while k < ids.count {
             let end = min(k + 4_096, ids.count)
-            var list = ""
+            var list: [UInt8] = [UInt8(ascii: "[")]
+            list.reserveCapacity(20 * (end - k) + 2)
             for id in ids[k..<end] where id > last {
-                list += list.isEmpty ? "[" : ","
-                list += String(id)
+                if list.count > 1 { list.append(UInt8(ascii: ",")) }
+                Self.appendDecimal(id, to: &list)
                 last = id
             }
-            list += list.isEmpty ? "[]" : "]"
+            list.append(UInt8(ascii: "]"))
             s.reset()
-            s.bind(1, list)
+            s.bind(1, String(decoding: list, as: UTF8.self))
             while try s.step() {
                 let (t, id) = try read(s, in: db)
                 try body(t, id)
             }
             k = end
         }
+    }
+
+    /// Appends `n` in decimal ASCII (building a list of ids through `String(n)` cost more than reading the rows).
+    static func appendDecimal(_ n: Int64, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var v = n.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(v % 10))
+            v /= 10
+        } while v > 0
+        out[start...].reverse()
     }
 }
 
