@@ -7,11 +7,17 @@ import GRDBSQLite
 final class SeedFilter {
     static let name = "alertmon_kept"
     private let seedTime: [Int64]
+    /// Seeds of place ids outside `seedTime`.
+    private let stray: [Int64: Int64]
 
-    init(_ seedTime: [Int64]) { self.seedTime = seedTime }
+    init(_ seedTime: [Int64], stray: [Int64: Int64] = [:]) {
+        self.seedTime = seedTime
+        self.stray = stray
+    }
 
     func kept(place p: Int64, effective e: Int64) -> Bool {
-        p < 0 || p >= Int64(seedTime.count) || e > seedTime[Int(p)]
+        if p >= 0 && p < Int64(seedTime.count) { return e > seedTime[Int(p)] }
+        return e > stray[p] ?? .min
     }
 
     /// Runs `body` with the function defined on `db`, and removes it afterwards.

@@ -39,34 +39,43 @@ extension SQLiteStore {
         let w = start.seconds
         return try run {
             try pool.read { db in
-                // Per canonical place id (dense rowids): its seed instant, .min for none; and the seeds' rows.
-                // A plain scan keeping the latest row per place costs less than SQLite's GROUP BY with max().
-                var seedTime: [Int64] = []
-                var seedRow: [Int32] = []
+                // Per canonical place id (dense rowids, so arrays): its seed instant, .min for none; and the seeds'
+                // rows. A plain scan keeping the latest row per place costs less than SQLite's GROUP BY with max().
+                let high = Int(clamping: max(0, try Int64.fetchOne(db, sql: "SELECT max(id) FROM place") ?? 0))
+                var seedTime = [Int64](repeating: .min, count: high + 1)
+                var seedRow = [Int32](repeating: -1, count: high + 1)
+                var stray: [Int64: Int64] = [:]  // calm rows naming no place row: not expected, still honoured
                 var calm: [(place: Int64, time: Int64, item: Int64, kind: Int64)] = []
                 let c = try RawStatement(db, "SELECT place, time, item, kind FROM calm WHERE time < ?1")
                 c.bind(1, w)
                 while try c.step() {
-                    let p = Int(c.int(0))
-                    if p >= seedTime.count {
-                        seedTime += repeatElement(.min, count: p + 1 - seedTime.count)
-                        seedRow += repeatElement(-1, count: p + 1 - seedRow.count)
-                    }
+                    let place = c.int(0)
                     let time = c.int(1)
+                    guard place >= 0 && place <= high else {
+                        guard time > stray[place] ?? .min else { continue }
+                        stray[place] = time
+                        if let k = calm.firstIndex(where: { $0.place == place }) {
+                            calm[k] = (place, time, c.int(2), c.int(3))
+                        } else {
+                            calm.append((place, time, c.int(2), c.int(3)))
+                        }
+                        continue
+                    }
+                    let p = Int(place)
                     guard time > seedTime[p] else { continue }
                     seedTime[p] = time
                     if seedRow[p] < 0 {
                         seedRow[p] = Int32(calm.count)
-                        calm.append((Int64(p), time, c.int(2), c.int(3)))
+                        calm.append((place, time, c.int(2), c.int(3)))
                     } else {
-                        calm[Int(seedRow[p])] = (Int64(p), time, c.int(2), c.int(3))
+                        calm[Int(seedRow[p])] = (place, time, c.int(2), c.int(3))
                     }
                 }
                 seedRow = []
                 let places = try Int.fetchOne(db, sql: "SELECT count(*) FROM place WHERE canonical IS NULL") ?? 0
                 let from = calm.count == places ? (calm.map(\.time).min() ?? .min) : .min
                 var ids: [Int64] = []
-                try SeedFilter(seedTime).installed(on: db) {
+                try SeedFilter(seedTime, stray: stray).installed(on: db) {
                     let scan = try RawStatement(
                         db,
                         """
