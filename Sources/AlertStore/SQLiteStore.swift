@@ -122,13 +122,15 @@ public final class SQLiteStore: AlertStoring, @unchecked Sendable {
 
     // MARK: queries
 
-    static let selectColumns = """
+    /// What `read` decodes, from `"transition" t` joined with `source s`.
+    static let columns = """
         SELECT t.place, t.effective, t.level, t.kind, t.until, s.name, t.formats, t.ordinal, t.scope, t.reported,
                CASE typeof(t.evidence) WHEN 'integer' THEN (SELECT e.evidence FROM "transition" e WHERE e.id = t.evidence)
                    ELSE t.evidence END,
                t.confidence, t.spelling, t.place_id, t.place_text, t.scheme, t.scheme_level, t.extra, t.id
-        FROM "transition" t JOIN source s ON s.id = t.source
         """
+
+    static let selectColumns = columns + #" FROM "transition" t JOIN source s ON s.id = t.source"#
 
     func read(_ s: RawStatement, in db: Database) throws -> (Transition, Int64) {
         let effective = s.int(1)
