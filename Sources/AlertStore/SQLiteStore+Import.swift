@@ -6,12 +6,11 @@ extension SQLiteStore {
     /// Records per transaction when importing into a store that already holds transitions.
     static let importTransaction = 50_000
 
-    /// Into an empty store, the whole import is one transaction that writes without the `source_hash` index
-    /// (every record names a new source, so its random-order inserts cost more than sorting once at the end),
-    /// finding sources and shared evidence through hashes in memory. The natural-key and `until` indexes stay:
-    /// records arrive nearly in effective order, so keeping them costs about what building them would, but
-    /// overlaps the decoding. Into a filled store, batches are grouped into transactions of `importTransaction`
-    /// records. Either way a failing `next` keeps what came before it.
+    /// Into an empty store, the whole import is one transaction that writes the tables without their indexes and
+    /// builds these at the end (sorting once costs less than keeping them, and the unique index, built last, still
+    /// refuses a repeated key), finding natural keys, sources and shared evidence through hashes in memory, and
+    /// folding the calm rows from key columns kept in memory. Into a filled store, batches are grouped into
+    /// transactions of `importTransaction` records. Either way a failing `next` keeps what came before it.
     public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
         try appendAll(records: { try next()?.map(StoreRecord.init) }, expected: nil)
     }
@@ -64,8 +63,8 @@ extension SQLiteStore {
                     result = result + (try writer.bulkAdd(batch))
                     Self.releaseElsewhere(consume batch)
                 }
+                try writer.bulk!.calm.write(db)
                 writer.bulk = nil
-                try CalmTable.rebuild(db)
                 try BulkIndexes.create(db, indexes)
                 done = true
                 return .commit
@@ -95,7 +94,7 @@ extension SQLiteStore {
 
 /// The indexes a bulk import drops and builds again, by name, with the schema's own SQL.
 enum BulkIndexes {
-    static let names = ["source_hash"]
+    static let names = ["source_hash", "transition_key", "transition_until"]
 
     /// Drops the indexes that exist; returns their SQL.
     static func drop(_ db: Database) throws -> [String] {
@@ -121,6 +120,7 @@ enum BulkIndexes {
 /// SQLite refuses to leave WAL while another connection has the file open (busy): the import then stays in WAL.
 struct RollbackJournal {
     let entered: Bool
+    static let bulkMapBytes = 1 << 30
 
     static func enter(_ db: Database) throws -> RollbackJournal {
         guard try !SQLiteStore.holdsTransitions(db) else { return RollbackJournal(entered: false) }
@@ -130,14 +130,16 @@ struct RollbackJournal {
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             mode = nil
         }
-        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        // Reading back written pages (evidence and keys found by hash, the calm fold's detail, building the
+        // indexes) goes through the kernel's page cache either way; mapped, each read is no system call and no copy.
+        try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = \(bulkMapBytes)")
         return RollbackJournal(entered: mode == "delete")
     }
 
     /// Back to WAL, the store's mode. Should that fail (another process holding the file), the file is still
     /// sound, and the next opener's pool sets WAL again.
     func leave(_ db: Database) {
-        try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+        try? db.execute(sql: "PRAGMA temp_store = DEFAULT; PRAGMA mmap_size = 0")
         guard entered else { return }
         _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
     }
