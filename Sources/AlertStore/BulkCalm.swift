@@ -1,4 +1,5 @@
 import AlertCore
+import Dispatch
 import GRDB
 
 /// The calm rows of an import into an empty store, from the key columns kept as the rows are written instead
@@ -7,7 +8,7 @@ import GRDB
 /// written in the calm table's key order.
 struct BulkCalm {
     /// 32 bytes of a transition row: what the fold reads, with the place and source row ids.
-    private struct Row {
+    fileprivate struct Row {
         var effective: Int64
         var until: Int64
         var place: Int32
@@ -40,53 +41,94 @@ struct BulkCalm {
         rows.append(Row(effective: r.effective, until: r.until, place: place, source: source, level: level, kind: kind))
     }
 
-    /// Writes the calm rows of every place (the table holds only the rows this import added).
-    func write(_ db: Database) throws {
-        guard usable else { return try CalmTable.rebuild(db) }
-        try db.execute(sql: "DELETE FROM calm")
+    /// Starts folding the calm rows of every place: statements sharing an instant are put in fold order here
+    /// (that reads their rows), then the places are folded on two other threads, while the caller goes on (to
+    /// build the indexes); `BulkCalmFold.write` writes the rows.
+    func startFold(_ db: Database) throws -> BulkCalmFold {
+        guard usable else { return BulkCalmFold(parts: []) }
+        var (order, places) = byPlace()
         let detail = try CalmTable.detailStatement(db)
-        let insert = try RawStatement(db, CalmTable.insertSQL)
         var group: [(id: Int64, t: Transition)] = []
-        let (order, places) = byPlace()
+        for range in places {
+            var at = range.lowerBound
+            for k in range {
+                if rows[Int(order[k])].effective != rows[Int(order[at])].effective {
+                    try putInFoldOrder(&order, at..<k, detail, &group)
+                    at = k
+                }
+            }
+            try putInFoldOrder(&order, at..<range.upperBound, detail, &group)
+        }
+        // Two halves of about as many rows each.
+        var split = places.startIndex
+        var seen = 0
+        while split < places.endIndex && seen < rows.count / 2 {
+            seen += places[split].count
+            split += 1
+        }
+        let (rows, firstID, ordered) = (self.rows, self.firstID, order)
+        return BulkCalmFold(
+            parts: [places[..<split], places[split...]].map { part -> @Sendable () -> [CalmRow] in
+                { Self.fold(rows, ordered, part, firstID: firstID) }
+            })
+    }
+
+    /// Orders the rows `order[range]` of one place at one instant as the fold does.
+    private func putInFoldOrder(
+        _ order: inout [Int32], _ range: Range<Int>, _ detail: RawStatement, _ group: inout [(id: Int64, t: Transition)]
+    ) throws {
+        guard range.count > 1 else { return }
+        group.removeAll(keepingCapacity: true)
+        for k in range { group.append((firstID + Int64(order[k]), Self.transition(rows[Int(order[k])]))) }
+        for (k, g) in zip(range, try CalmTable.foldOrdered(group, detail)) { order[k] = Int32(g.id - firstID) }
+    }
+
+    /// A row as `CalmTable.refold` reads it: sources stand in by row id.
+    private static func transition(_ r: Row) -> Transition {
+        Transition(
+            city: "", level: Level(rawValue: Int(r.level)) ?? .normal, kind: RowCodec.kind(Int64(r.kind)),
+            effective: Timestamp(seconds: r.effective),
+            until: RowCodec.untilSeconds(effective: r.effective, code: r.until).map { Timestamp(seconds: $0) },
+            source: String(r.source))
+    }
+
+    /// The calm rows of `places` (ranges of `order`, each place's rows in fold order), in key order.
+    private static func fold(_ rows: [Row], _ order: [Int32], _ places: ArraySlice<Range<Int>>, firstID: Int64)
+        -> [CalmRow]
+    {
+        var out: [CalmRow] = []
+        var group: [Transition] = []
+        var tags: [Int64] = []
         for range in places {
             let place = Int64(rows[Int(order[range.lowerBound])].place)
             var tracker = CalmTracker()
             /// The latest point of the current bucket, written once the bucket is over.
             var pending: CalmPoint?
-            func put(_ c: CalmPoint) throws {
-                insert.bind(1, place)
-                insert.bind(2, c.time)
-                insert.bind(3, c.tag)
-                insert.bind(4, CalmTable.code(c.kind))
-                try insert.run()
-            }
-            func write(_ points: [CalmPoint]) throws {
+            func write(_ points: [CalmPoint]) {
                 for c in points {
-                    if let p = pending, CalmTable.bucket(p.time) != CalmTable.bucket(c.time) { try put(p) }
+                    if let p = pending, CalmTable.bucket(p.time) != CalmTable.bucket(c.time) {
+                        out.append(CalmRow(place: place, point: p))
+                    }
                     pending = c
                 }
             }
-            func flush() throws {
+            func flush() {
                 guard !group.isEmpty else { return }
-                if group.count > 1 { group = try CalmTable.foldOrdered(group, detail) }
-                try write(tracker.feed(group.map(\.t), tags: group.map(\.id)))
+                write(tracker.feed(group, tags: tags))
                 group.removeAll(keepingCapacity: true)
+                tags.removeAll(keepingCapacity: true)
             }
             for k in order[range] {
                 let r = rows[Int(k)]
-                if let first = group.first, first.t.effective.seconds != r.effective { try flush() }
-                // As `CalmTable.refold` reads them: sources stand in by row id.
-                let t = Transition(
-                    city: "", level: Level(rawValue: Int(r.level)) ?? .normal, kind: RowCodec.kind(Int64(r.kind)),
-                    effective: Timestamp(seconds: r.effective),
-                    until: RowCodec.untilSeconds(effective: r.effective, code: r.until).map { Timestamp(seconds: $0) },
-                    source: String(r.source))
-                group.append((firstID + Int64(k), t))
+                if let first = group.first, first.effective.seconds != r.effective { flush() }
+                group.append(transition(r))
+                tags.append(firstID + Int64(k))
             }
-            try flush()
-            try write(tracker.finish())
-            if let pending { try put(pending) }
+            flush()
+            write(tracker.finish())
+            if let pending { out.append(CalmRow(place: place, point: pending)) }
         }
+        return out
     }
 
     /// Row indices grouped by place (a counting sort: place ids are small), each place's in the order of the
@@ -120,5 +162,47 @@ struct BulkCalm {
             places.append(starts[p]..<starts[p + 1])
         }
         return (order, places)
+    }
+}
+
+/// One row of the calm table.
+struct CalmRow: Sendable {
+    var place: Int64
+    var point: CalmPoint
+}
+
+/// The calm fold of a bulk import, running on other threads.
+final class BulkCalmFold: Sendable {
+    private final class Part: @unchecked Sendable {
+        /// Set by the part's own thread before it leaves `group`.
+        var rows: [CalmRow] = []
+    }
+
+    private let group = DispatchGroup()
+    private let parts: [Part]
+
+    /// No parts when the rows could not be kept: the table is then folded from the store.
+    init(parts work: [@Sendable () -> [CalmRow]]) {
+        parts = work.map { _ in Part() }
+        for (part, w) in zip(parts, work) {
+            DispatchQueue.global().async(group: group) { part.rows = w() }
+        }
+    }
+
+    /// Waits for the fold and writes its rows (the table holds only the rows this import added).
+    func write(_ db: Database) throws {
+        group.wait()
+        guard !parts.isEmpty else { return try CalmTable.rebuild(db) }
+        try db.execute(sql: "DELETE FROM calm")
+        let insert = try RawStatement(db, CalmTable.insertSQL)
+        for part in parts {
+            for r in part.rows {
+                insert.bind(1, r.place)
+                insert.bind(2, r.point.time)
+                insert.bind(3, r.point.tag)
+                insert.bind(4, CalmTable.code(r.point.kind))
+                try insert.run()
+            }
+        }
     }
 }

@@ -63,9 +63,10 @@ extension SQLiteStore {
                     result = result + (try writer.bulkAdd(batch))
                     Self.releaseElsewhere(consume batch)
                 }
-                try writer.bulk!.calm.write(db)
+                let calm = try writer.bulk!.calm.startFold(db)
                 writer.bulk = nil
                 try BulkIndexes.create(db, indexes)
+                try calm.write(db)
                 done = true
                 return .commit
             }
@@ -94,7 +95,7 @@ extension SQLiteStore {
 
 /// The indexes a bulk import drops and builds again, by name, with the schema's own SQL.
 enum BulkIndexes {
-    static let names = ["source_hash", "transition_key", "transition_until"]
+    static let names = ["source_hash"]
 
     /// Drops the indexes that exist; returns their SQL.
     static func drop(_ db: Database) throws -> [String] {
