@@ -6,11 +6,12 @@ extension SQLiteStore {
     /// Records per transaction when importing into a store that already holds transitions.
     static let importTransaction = 50_000
 
-    /// Into an empty store, the whole import is one transaction that writes the tables without their indexes and
-    /// builds these at the end (sorting once costs less than keeping them, and the unique index, built last, still
-    /// refuses a repeated key), finding natural keys, sources and shared evidence through hashes in memory, and
-    /// folding the calm rows from key columns kept in memory. Into a filled store, batches are grouped into
-    /// transactions of `importTransaction` records. Either way a failing `next` keeps what came before it.
+    /// Into an empty store, the whole import is one transaction that writes without the `source_hash` index
+    /// (every record names a new source, so its random-order inserts cost more than sorting once at the end),
+    /// finding sources and shared evidence through hashes in memory, and folds the calm rows from key columns kept
+    /// in memory. The natural-key and `until` indexes stay: records arrive nearly in effective order, so keeping
+    /// them costs less than sorting for them at the end. Into a filled store, batches are grouped into transactions
+    /// of `importTransaction` records. Either way a failing `next` keeps what came before it.
     public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
         try appendAll(records: { try next()?.map(StoreRecord.init) }, expected: nil)
     }
