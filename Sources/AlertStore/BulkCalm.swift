@@ -4,8 +4,8 @@ import GRDB
 
 /// The calm rows of an import into an empty store, from the key columns kept as the rows are written instead
 /// of read back through the natural-key index: the same rows `CalmTable.rebuild` computes, but folded place by
-/// place (one tracker at a time stays in cache, where the index order jumps between thousands of places) and
-/// written in the calm table's key order.
+/// place (one tracker at a time stays in cache, where the index order jumps between thousands of places), on two
+/// threads while the writer builds an index.
 struct BulkCalm {
     /// 32 bytes of a transition row: what the fold reads, with the place and source row ids.
     fileprivate struct Row {
@@ -92,7 +92,7 @@ struct BulkCalm {
             source: String(r.source))
     }
 
-    /// The calm rows of `places` (ranges of `order`, each place's rows in fold order), in key order.
+    /// The calm rows of `places` (ranges of `order`, each place's rows in fold order).
     private static func fold(_ rows: [Row], _ order: [Int32], _ places: ArraySlice<Range<Int>>, firstID: Int64)
         -> [CalmRow]
     {
@@ -195,14 +195,17 @@ final class BulkCalmFold: Sendable {
         guard !parts.isEmpty else { return try CalmTable.rebuild(db) }
         try db.execute(sql: "DELETE FROM calm")
         let insert = try RawStatement(db, CalmTable.insertSQL)
-        for part in parts {
-            for r in part.rows {
-                insert.bind(1, r.place)
-                insert.bind(2, r.point.time)
-                insert.bind(3, r.point.tag)
-                insert.bind(4, CalmTable.code(r.point.kind))
-                try insert.run()
-            }
+        // In time order, as `CalmTable.rebuild` writes them: the table's pages then end up fuller (702 pages at
+        // 1 M events) than written in key order (734), where each split leaves the left page part empty.
+        let all = parts.flatMap(\.rows).sorted { a, b in
+            a.point.time != b.point.time ? a.point.time < b.point.time : a.place < b.place
+        }
+        for r in all {
+            insert.bind(1, r.place)
+            insert.bind(2, r.point.time)
+            insert.bind(3, r.point.tag)
+            insert.bind(4, CalmTable.code(r.point.kind))
+            try insert.run()
         }
     }
 }
