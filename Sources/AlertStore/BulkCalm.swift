@@ -7,10 +7,14 @@ import GRDB
 /// place (one tracker at a time stays in cache, where the index order jumps between thousands of places), on two
 /// threads while the writer builds an index.
 struct BulkCalm {
-    /// 32 bytes of a transition row: what the fold reads, with the place and source row ids.
+    /// 40 bytes of a transition row: what the fold reads, with the place and source row ids, and what orders
+    /// statements sharing an instant but the source's name.
     fileprivate struct Row {
         var effective: Int64
         var until: Int64
+        /// Seconds after `effective`; `Int64.min` for none.
+        var reported: Int64
+        var ordinal: Int32
         var place: Int32
         var source: Int32
         var level: UInt8
@@ -32,13 +36,16 @@ struct BulkCalm {
         if rows.isEmpty { firstID = id }
         guard id == firstID + Int64(rows.count), let place = Int32(exactly: r.place),
             let source = Int32(exactly: r.source), let level = UInt8(exactly: r.level),
-            let kind = UInt8(exactly: r.kind)
+            let kind = UInt8(exactly: r.kind), let ordinal = Int32(exactly: r.ordinal), r.reported != .min
         else {
             usable = false
             rows = []
             return
         }
-        rows.append(Row(effective: r.effective, until: r.until, place: place, source: source, level: level, kind: kind))
+        rows.append(
+            Row(
+                effective: r.effective, until: r.until, reported: r.reported ?? .min, ordinal: ordinal, place: place,
+                source: source, level: level, kind: kind))
     }
 
     /// Starts folding the calm rows of every place: statements sharing an instant are put in fold order here
@@ -47,8 +54,8 @@ struct BulkCalm {
     func startFold(_ db: Database) throws -> BulkCalmFold {
         guard usable else { return BulkCalmFold(parts: []) }
         var (order, places) = byPlace()
-        let detail = try CalmTable.detailStatement(db)
-        var group: [(id: Int64, t: Transition)] = []
+        let detail = try RawStatement(db, "SELECT name FROM source WHERE id = ?1")
+        var group: [Transition] = []
         for range in places {
             var at = range.lowerBound
             for k in range {
@@ -73,14 +80,40 @@ struct BulkCalm {
             })
     }
 
-    /// Orders the rows `order[range]` of one place at one instant as the fold does.
+    /// Orders the rows `order[range]` of one place at one instant as `CalmTable.foldOrdered` does, reading a
+    /// source's name only when report times tie (the fold orders by report time, source name, position).
     private func putInFoldOrder(
-        _ order: inout [Int32], _ range: Range<Int>, _ detail: RawStatement, _ group: inout [(id: Int64, t: Transition)]
+        _ order: inout [Int32], _ range: Range<Int>, _ sourceName: RawStatement, _ named: inout [Transition]
     ) throws {
         guard range.count > 1 else { return }
-        group.removeAll(keepingCapacity: true)
-        for k in range { group.append((firstID + Int64(order[k]), Self.transition(rows[Int(order[k])]))) }
-        for (k, g) in zip(range, try CalmTable.foldOrdered(group, detail)) { order[k] = Int32(g.id - firstID) }
+        named.removeAll(keepingCapacity: true)
+        for k in range {
+            let r = rows[Int(order[k])]
+            var t = Self.transition(r)
+            t.reported = r.reported == .min ? nil : Timestamp(seconds: r.effective + r.reported)
+            t.ordinal = Int(r.ordinal)
+            t.source = ""
+            named.append(t)
+        }
+        var hasName = [Bool](repeating: false, count: range.count)
+        func name(_ i: Int) throws {
+            guard !hasName[i] else { return }
+            sourceName.reset()
+            sourceName.bind(1, Int64(rows[Int(order[range.lowerBound + i])].source))
+            if try sourceName.step() { named[i].source = sourceName.text(0) ?? "" }
+            hasName[i] = true
+        }
+        let sorted = try named.indices.sorted { a, b in
+            let ra = named[a].reported?.seconds ?? named[a].effective.seconds
+            let rb = named[b].reported?.seconds ?? named[b].effective.seconds
+            if ra != rb { return ra < rb }
+            try name(a)
+            try name(b)
+            return Transition.foldOrder(named[a], named[b])
+        }
+        sourceName.reset()
+        let before = Array(order[range])
+        for (k, i) in zip(range, sorted) { order[k] = before[i] }
     }
 
     /// A row as `CalmTable.refold` reads it: sources stand in by row id.
