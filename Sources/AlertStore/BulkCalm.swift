@@ -24,7 +24,7 @@ struct BulkCalm {
     /// Row id k + `firstID` is `rows[k]`.
     private var rows: [Row] = []
     private var firstID: Int64 = 0
-    /// False once a row did not fit (ids beyond 32 bits, codes beyond a byte, ids not consecutive): the calm
+    /// False once a row did not fit (ids or ordinals beyond 32 bits, codes beyond a byte, ids not consecutive): the calm
     /// rows are then computed from the table.
     private var usable = true
 
@@ -49,7 +49,7 @@ struct BulkCalm {
     }
 
     /// Starts folding the calm rows of every place: statements sharing an instant are put in fold order here
-    /// (that reads their rows), then the places are folded on two other threads, while the caller goes on (to
+    /// (which may read source names), then the places are folded on two other threads, while the caller goes on (to
     /// build the indexes); `BulkCalmFold.write` writes the rows.
     func startFold(_ db: Database) throws -> BulkCalmFold {
         guard usable else { return BulkCalmFold(parts: []) }
