@@ -24,8 +24,8 @@ struct BulkCalm {
     /// Row id k + `firstID` is `rows[k]`.
     private var rows: [Row] = []
     private var firstID: Int64 = 0
-    /// False once a row did not fit (ids or ordinals beyond 32 bits, codes beyond a byte, ids not consecutive): the calm
-    /// rows are then computed from the table.
+    /// False once a row did not fit (ids or ordinals beyond 32 bits, codes beyond a byte, ids not consecutive):
+    /// the calm rows are then computed from the table.
     private var usable = true
 
     init(expected: Int) { rows.reserveCapacity(expected) }
