@@ -115,11 +115,14 @@ struct BulkState {
     private let readEvidence: RawStatement
     private let readSource: RawStatement
     private let db: Database
+    /// The key columns of every row written, for the calm table.
+    var calm: BulkCalm
 
     /// The tables start with room for `expected` rows: rehashing a large table costs more than the pages it does
     /// not touch, while a small import would touch every page of a large one.
     init(_ db: Database, expected: Int) throws {
         self.db = db
+        calm = BulkCalm(expected: expected)
         let bits = min(24, max(12, Int.bitWidth - max(expected, 1).leadingZeroBitCount + 1))
         keys = RowsByHash(bits: bits)
         evidence = RowsByHash(bits: bits)
@@ -196,6 +199,7 @@ struct BulkState {
         let id = firstPending + Int64(pending.count)
         pending.append(row)
         pendingRecord.append(index)
+        calm.add(row, id: id)
         keys.add(hash: keyHash, row: id)
         if row.evidenceRow == nil, let text = records[index].transition.evidence {
             evidence.add(hash: records[index].evidenceHash, row: id)

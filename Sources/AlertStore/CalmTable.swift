@@ -73,14 +73,8 @@ enum CalmTable {
             WHERE effective > ?1 ORDER BY effective, place
             """)
         scan.bind(1, scanFrom)
-        let detail = try RawStatement(
-            db,
-            """
-            SELECT t.reported, t.ordinal, s.name FROM "transition" t JOIN source s ON s.id = t.source
-            WHERE t.id = ?1
-            """)
-        let insert = try RawStatement(
-            db, "INSERT OR REPLACE INTO calm(place, time, item, kind) VALUES (?1, ?2, ?3, ?4)")
+        let detail = try detailStatement(db)
+        let insert = try RawStatement(db, insertSQL)
         let clear = try RawStatement(db, "DELETE FROM calm WHERE place = ?1 AND time >= ?2 AND time < ?3")
         var trackers: [Int64: CalmTracker] = [:]
         /// Per place, the latest point of its current bucket, written once the bucket is over.
@@ -113,22 +107,7 @@ enum CalmTable {
         var groupPlace: Int64 = 0
         func flush() throws {
             guard !group.isEmpty else { return }
-            if group.count > 1 {
-                // The fold orders statements at one instant by report time, source name and position.
-                var named = group.map(\.t)
-                for k in named.indices {
-                    detail.reset()
-                    detail.bind(1, group[k].id)
-                    guard try detail.step() else { continue }
-                    let e = named[k].effective.seconds
-                    named[k].reported = detail.optionalInt(0).map { Timestamp(seconds: e + $0) }
-                    named[k].ordinal = Int(detail.int(1))
-                    named[k].source = detail.text(2) ?? ""
-                }
-                detail.reset()
-                let order = named.indices.sorted { Transition.foldOrder(named[$0], named[$1]) }
-                group = order.map { group[$0] }
-            }
+            if group.count > 1 { group = try foldOrdered(group, detail) }
             let points = trackers[groupPlace, default: CalmTracker()].feed(group.map(\.t), tags: group.map(\.id))
             try write(groupPlace, points)
             group.removeAll(keepingCapacity: true)
@@ -154,6 +133,38 @@ enum CalmTable {
         try flush()
         for (place, var tracker) in trackers { try write(place, tracker.finish()) }
         for (place, c) in pending { try put(place, c) }
+    }
+
+    static let insertSQL = "INSERT OR REPLACE INTO calm(place, time, item, kind) VALUES (?1, ?2, ?3, ?4)"
+
+    /// What orders the statements of one instant, by transition id.
+    static func detailStatement(_ db: Database) throws -> RawStatement {
+        try RawStatement(
+            db,
+            """
+            SELECT t.reported, t.ordinal, s.name FROM "transition" t JOIN source s ON s.id = t.source
+            WHERE t.id = ?1
+            """)
+    }
+
+    /// The statements of one place at one instant (read with the source as its row id) in fold order, which
+    /// orders them by report time, source name and position.
+    static func foldOrdered(_ group: [(id: Int64, t: Transition)], _ detail: RawStatement) throws
+        -> [(id: Int64, t: Transition)]
+    {
+        var named = group.map(\.t)
+        for k in named.indices {
+            detail.reset()
+            detail.bind(1, group[k].id)
+            guard try detail.step() else { continue }
+            let e = named[k].effective.seconds
+            named[k].reported = detail.optionalInt(0).map { Timestamp(seconds: e + $0) }
+            named[k].ordinal = Int(detail.int(1))
+            named[k].source = detail.text(2) ?? ""
+        }
+        detail.reset()
+        let order = named.indices.sorted { Transition.foldOrder(named[$0], named[$1]) }
+        return order.map { group[$0] }
     }
 
     /// Only the latest calm instant of each 180-day bucket is kept per place: any calm instant before a window

@@ -8,10 +8,10 @@ extension SQLiteStore {
 
     /// Into an empty store, the whole import is one transaction that writes without the `source_hash` index
     /// (every record names a new source, so its random-order inserts cost more than sorting once at the end),
-    /// finding sources and shared evidence through hashes in memory. The natural-key and `until` indexes stay:
-    /// records arrive nearly in effective order, so keeping them costs about what building them would, but
-    /// overlaps the decoding. Into a filled store, batches are grouped into transactions of `importTransaction`
-    /// records. Either way a failing `next` keeps what came before it.
+    /// finding sources and shared evidence through hashes in memory, and folds the calm rows from key columns kept
+    /// in memory. The natural-key and `until` indexes stay: records arrive nearly in effective order, so keeping
+    /// them costs less than sorting for them at the end. Into a filled store, batches are grouped into transactions
+    /// of `importTransaction` records. Either way a failing `next` keeps what came before it.
     public func appendAll(_ next: () throws -> [Transition]?) throws -> AppendResult {
         try appendAll(records: { try next()?.map(StoreRecord.init) }, expected: nil)
     }
@@ -64,9 +64,10 @@ extension SQLiteStore {
                     result = result + (try writer.bulkAdd(batch))
                     Self.releaseElsewhere(consume batch)
                 }
+                let calm = try writer.bulk!.calm.startFold(db)
                 writer.bulk = nil
-                try CalmTable.rebuild(db)
                 try BulkIndexes.create(db, indexes)
+                try calm.write(db)
                 done = true
                 return .commit
             }
@@ -121,6 +122,7 @@ enum BulkIndexes {
 /// SQLite refuses to leave WAL while another connection has the file open (busy): the import then stays in WAL.
 struct RollbackJournal {
     let entered: Bool
+    static let bulkMapBytes = 1 << 30
 
     static func enter(_ db: Database) throws -> RollbackJournal {
         guard try !SQLiteStore.holdsTransitions(db) else { return RollbackJournal(entered: false) }
@@ -130,14 +132,16 @@ struct RollbackJournal {
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             mode = nil
         }
-        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        // Reading back written pages (evidence and keys found by hash, the calm fold's detail, building the
+        // indexes) goes through the kernel's page cache either way; mapped, each read is no system call and no copy.
+        try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = \(bulkMapBytes)")
         return RollbackJournal(entered: mode == "delete")
     }
 
     /// Back to WAL, the store's mode. Should that fail (another process holding the file), the file is still
     /// sound, and the next opener's pool sets WAL again.
     func leave(_ db: Database) {
-        try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+        try? db.execute(sql: "PRAGMA temp_store = DEFAULT; PRAGMA mmap_size = 0")
         guard entered else { return }
         _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
     }

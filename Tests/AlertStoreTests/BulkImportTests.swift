@@ -183,4 +183,22 @@ import Testing
         #expect(shared == 2_000)
         #expect(try bulk.allTransitions() == rows)
     }
+
+    /// The calm rows are folded from key columns kept in memory, or from the table when an id does not fit them
+    /// (here a place id beyond 32 bits): the same rows either way.
+    @Test(arguments: [false, true]) func calmRowsMatchTheFullFold(largePlaceIDs: Bool) throws {
+        for seed in 0..<4 as Range<UInt64> {
+            let ts = CalmTableTests.history(seed)
+            let path = dir.file("calm-\(largePlaceIDs)-\(seed).sqlite")
+            do { _ = try SQLiteStore(path: path) }
+            if largePlaceIDs {
+                try DatabaseQueue(path: path).write { db in
+                    try db.execute(sql: "INSERT INTO place(id, city, country) VALUES (5000000000, 'Oral', 'KZ')")
+                }
+            }
+            let store = try SQLiteStore(path: path)
+            #expect(try store.appendAll(Self.pull([ts])).added > 0)
+            #expect(try CalmTableTests.rows(store) == CalmTableTests.expected(ts))
+        }
+    }
 }
