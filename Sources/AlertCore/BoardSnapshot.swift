@@ -64,15 +64,50 @@ extension StateMachine {
         var entries: [BoardEntry] = []
         entries.reserveCapacity(tracks.count)
         var counts = [0, 0, 0, 0]
+        let sec = t.seconds
         tracks.withUnsafeBufferPointer { tr in
-            for k in tr.indices {
-                guard let i = tr[k].stepIndex(atOrBefore: t.seconds) else { continue }
-                let step = tr[k].steps[i]
-                counts[step.level.rawValue] += 1
-                entries.append(BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until))
+            guard StepTimes.isExact(sec) else {
+                for k in tr.indices {
+                    guard let i = tr[k].stepIndex(atOrBefore: sec) else { continue }
+                    let step = tr[k].steps[i]
+                    counts[step.level.rawValue] += 1
+                    entries.append(
+                        BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until))
+                }
+                return
             }
+            let c = StepTimes.offset(sec)
+            var n = (0, 0, 0, 0)
+            stepTimes.times.withUnsafeBufferPointer { tm in
+                stepTimes.starts.withUnsafeBufferPointer { st in
+                    for k in tr.indices {
+                        guard let i = StepTimes.stepIndex(tm, from: Int(st[k]), to: Int(st[k + 1]), atOrBefore: c)
+                        else { continue }
+                        let step = tr[k].steps[i]
+                        switch step.level.rawValue {
+                        case 0: n.0 += 1
+                        case 1: n.1 += 1
+                        case 2: n.2 += 1
+                        default: n.3 += 1
+                        }
+                        entries.append(
+                            BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until))
+                    }
+                }
+            }
+            counts = [n.0, n.1, n.2, n.3]
         }
         return BoardSnapshot(time: t, entries: entries, counts: counts)
+    }
+
+    /// Whether the seek index holds exactly every place's step times (for tests).
+    func stepTimesMatchTracks() -> Bool {
+        guard stepTimes.placeCount == tracks.count else { return false }
+        for (p, track) in tracks.enumerated() {
+            let held = stepTimes.times[Int(stepTimes.starts[p])..<Int(stepTimes.starts[p + 1])]
+            guard held.elementsEqual(track.steps.lazy.map { StepTimes.offset($0.time) }) else { return false }
+        }
+        return true
     }
 
     /// Place `p`'s entry at `t`, nil when nothing had happened to it yet.

@@ -100,6 +100,7 @@ extension StateMachine {
             ]
             tracks[p].seedTime = s.time
         }
+        stepTimes.rebuild(tracks, dirty: Set(seeds.compactMap { placeNumber($0.transition.placeKey) }))
     }
 
     /// Every place's calm points in the fold as it stands (tags are arrival indices).
