@@ -13,10 +13,11 @@ public struct BoardEntry: Sendable, Hashable {
 /// The board at an instant as the screen needs it: an entry per place that has a state, and the
 /// count per level. Built with one binary search per place and no per-place allocation.
 public struct BoardSnapshot: Sendable, Hashable {
-    public let time: Timestamp
-    public let entries: [BoardEntry]
+    public internal(set) var time: Timestamp
+    /// In place order.
+    public internal(set) var entries: [BoardEntry]
     /// Places per level, indexed by `Level.rawValue`.
-    public let counts: [Int]
+    public internal(set) var counts: [Int]
 }
 
 /// What a board row shows of one place. The strings are the machine's own (shared, not copied).
@@ -30,6 +31,39 @@ public struct BoardRow: Sendable, Hashable {
     public var lastChange: Timestamp
     /// Distinct reports supporting the current level.
     public var sourceCount: Int
+}
+
+extension BoardSnapshot {
+    /// Brings this snapshot of `machine` (unchanged since it was taken) to `t`: only the places that
+    /// changed in between are looked up again, so a replay step costs what it changes, either way; the
+    /// whole board is taken again when many changed.
+    public mutating func move(to t: Timestamp, in machine: StateMachine) {
+        guard t != time else { return }
+        let lo = min(time, t).seconds
+        let hi = max(time, t).seconds
+        let moved =
+            machine.transitionCount(after: lo, through: hi)
+            + machine.changeCount(from: Timestamp(seconds: lo + 1), to: Timestamp(seconds: hi))
+        // An entry that appears or goes moves the entries after it: beyond a few, one whole snapshot is cheaper.
+        guard moved <= 64 else {
+            self = machine.snapshot(at: t)
+            return
+        }
+        time = t
+        for p in machine.placesChanged(after: lo, through: hi) {
+            let i = entries.partitionPoint { $0.place < p }
+            let old = i < entries.count && entries[i].place == p ? entries[i] : nil
+            let new = machine.boardEntry(of: p, at: t)
+            if let old { counts[old.level.rawValue] -= 1 }
+            if let new { counts[new.level.rawValue] += 1 }
+            switch (old, new) {
+            case (.some, .some(let e)): entries[i] = e
+            case (.some, nil): entries.remove(at: i)
+            case (nil, .some(let e)): entries.insert(e, at: i)
+            case (nil, nil): break
+            }
+        }
+    }
 }
 
 extension StateMachine {
