@@ -95,41 +95,59 @@ extension StateMachine {
 
     /// The board at `t` as entries and counts (no place's full state is built).
     public func snapshot(at t: Timestamp) -> BoardSnapshot {
-        var entries: [BoardEntry] = []
-        entries.reserveCapacity(tracks.count)
-        var counts = [0, 0, 0, 0]
         let sec = t.seconds
-        tracks.withUnsafeBufferPointer { tr in
-            guard StepTimes.isExact(sec) else {
-                for k in tr.indices {
-                    guard let i = tr[k].stepIndex(atOrBefore: sec) else { continue }
-                    let step = tr[k].steps[i]
-                    counts[step.level.rawValue] += 1
-                    entries.append(
-                        BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until))
-                }
-                return
-            }
-            let c = StepTimes.offset(sec)
-            var n = (0, 0, 0, 0)
-            stepTimes.times.withUnsafeBufferPointer { tm in
-                stepTimes.starts.withUnsafeBufferPointer { st in
+        var counts = [0, 0, 0, 0]
+        let entries = tracks.withUnsafeBufferPointer { tr in
+            [BoardEntry](unsafeUninitializedCapacity: tr.count) { out, made in
+                guard StepTimes.isExact(sec) else {
                     for k in tr.indices {
-                        guard let i = StepTimes.stepIndex(tm, from: Int(st[k]), to: Int(st[k + 1]), atOrBefore: c)
-                        else { continue }
+                        guard let i = tr[k].stepIndex(atOrBefore: sec) else { continue }
                         let step = tr[k].steps[i]
-                        switch step.level.rawValue {
-                        case 0: n.0 += 1
-                        case 1: n.1 += 1
-                        case 2: n.2 += 1
-                        default: n.3 += 1
+                        counts[step.level.rawValue] += 1
+                        out.initializeElement(
+                            at: made,
+                            to: BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until)
+                        )
+                        made += 1
+                    }
+                    return
+                }
+                let c = StepTimes.searchKey(sec)
+                var n = (0, 0, 0, 0)
+                stepTimes.keys.withUnsafeBufferPointer { keys in
+                    stepTimes.ends.withUnsafeBufferPointer { ends in
+                        stepTimes.starts.withUnsafeBufferPointer { st in
+                            for k in tr.indices {
+                                let lo = Int(st[k])
+                                guard let j = StepTimes.last(keys, from: lo, to: Int(st[k + 1]), atOrBelow: c)
+                                else { continue }
+                                let level: Level
+                                let until: Int64
+                                if StepTimes.isCalm(keys[j]) {
+                                    (level, until) = (.normal, Step.noEnd)
+                                } else if let held = StepTimes.levelAndEnd(ends[j]) {
+                                    (level, until) = held
+                                } else {
+                                    let step = tr[k].steps[j - lo]
+                                    (level, until) = (step.level, step.until)
+                                }
+                                switch level {
+                                case .normal: n.0 += 1
+                                case .yellow: n.1 += 1
+                                case .orange: n.2 += 1
+                                case .red: n.3 += 1
+                                }
+                                out.initializeElement(
+                                    at: made,
+                                    to: BoardEntry(
+                                        place: Int32(k), step: Int32(j - lo), level: level, untilSeconds: until))
+                                made += 1
+                            }
                         }
-                        entries.append(
-                            BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until))
                     }
                 }
+                counts = [n.0, n.1, n.2, n.3]
             }
-            counts = [n.0, n.1, n.2, n.3]
         }
         return BoardSnapshot(time: t, entries: entries, counts: counts)
     }
@@ -138,8 +156,10 @@ extension StateMachine {
     func stepTimesMatchTracks() -> Bool {
         guard stepTimes.placeCount == tracks.count else { return false }
         for (p, track) in tracks.enumerated() {
-            let held = stepTimes.times[Int(stepTimes.starts[p])..<Int(stepTimes.starts[p + 1])]
-            guard held.elementsEqual(track.steps.lazy.map { StepTimes.offset($0.time) }) else { return false }
+            let run = Int(stepTimes.starts[p])..<Int(stepTimes.starts[p + 1])
+            guard stepTimes.keys[run].elementsEqual(track.steps.lazy.map(StepTimes.key)),
+                stepTimes.ends[run].elementsEqual(track.steps.lazy.map(StepTimes.end))
+            else { return false }
         }
         return true
     }

@@ -14,7 +14,9 @@ import Testing
         for k in 0..<Int.random(in: 1...80, using: &rng) {
             // Instants around the index's base, and (when `far`) beyond either end of what it holds exactly.
             var day = Int64.random(in: -3...3, using: &rng)
-            if far && Int.random(in: 0..<6, using: &rng) == 0 { day += [-30_000, 30_000].randomElement(using: &rng)! }
+            if far && Int.random(in: 0..<6, using: &rng) == 0 {
+                day += [-30_000, -8_000, 8_000, 30_000].randomElement(using: &rng)!
+            }
             let effective = Timestamp(
                 seconds: StepTimes.base + day * 86_400 + Int64.random(in: 0...2, using: &rng) * 3_600)
             let until: Timestamp? =
