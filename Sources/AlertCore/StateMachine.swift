@@ -169,7 +169,7 @@ public struct StateMachine: Sendable {
         if dirty.count <= 4 {
             for (p, keep) in keepOf { stepTimes.update(Int(p), keep: Int(keep), steps: tracks[Int(p)].steps) }
         } else {
-            stepTimes.rebuild(tracks, dirty: Set(dirty.keys))
+            stepTimes.rebuild(tracks, kept: keepOf)
         }
         added.sort(by: logBefore)
         if removed.count + added.count < 64 {

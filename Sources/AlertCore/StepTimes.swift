@@ -59,8 +59,10 @@ struct StepTimes: Sendable {
 
     var placeCount: Int { starts.count - 1 }
 
-    /// Rebuilds from every track, copying the runs of places not in `dirty` from the old arrays.
-    mutating func rebuild(_ tracks: [PlaceTrack], dirty: Set<Int32>? = nil) {
+    /// Rebuilds from every track: of each place in `kept` (place → steps unchanged at their start), that
+    /// many are copied from the old arrays and only the rest are read from its steps; the other places
+    /// are copied whole. A batch that touches most places then copies runs instead of reading every step.
+    mutating func rebuild(_ tracks: [PlaceTrack], kept: [Int32: Int32]) {
         var k: [Int32] = []
         var e: [Int32] = []
         var s: [Int32] = []
@@ -71,15 +73,16 @@ struct StepTimes: Sendable {
         e.reserveCapacity(total)
         s.append(0)
         for (p, track) in tracks.enumerated() {
-            if let dirty, p < placeCount, !dirty.contains(Int32(p)) {
-                let run = Int(starts[p])..<Int(starts[p + 1])
+            let held = p < placeCount ? Int(starts[p + 1] - starts[p]) : 0
+            let keep = min(held, kept[Int32(p)].map(Int.init) ?? held)
+            if keep > 0 {
+                let run = Int(starts[p])..<(Int(starts[p]) + keep)
                 k.append(contentsOf: keys[run])
                 e.append(contentsOf: ends[run])
-            } else {
-                for step in track.steps {
-                    k.append(Self.key(step))
-                    e.append(Self.end(step))
-                }
+            }
+            for step in track.steps[keep...] {
+                k.append(Self.key(step))
+                e.append(Self.end(step))
             }
             s.append(Int32(k.count))
         }
