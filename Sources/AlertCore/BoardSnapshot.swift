@@ -13,10 +13,11 @@ public struct BoardEntry: Sendable, Hashable {
 /// The board at an instant as the screen needs it: an entry per place that has a state, and the
 /// count per level. Built with one binary search per place and no per-place allocation.
 public struct BoardSnapshot: Sendable, Hashable {
-    public let time: Timestamp
-    public let entries: [BoardEntry]
+    public internal(set) var time: Timestamp
+    /// In place order.
+    public internal(set) var entries: [BoardEntry]
     /// Places per level, indexed by `Level.rawValue`.
-    public let counts: [Int]
+    public internal(set) var counts: [Int]
 }
 
 /// What a board row shows of one place. The strings are the machine's own (shared, not copied).
@@ -30,6 +31,39 @@ public struct BoardRow: Sendable, Hashable {
     public var lastChange: Timestamp
     /// Distinct reports supporting the current level.
     public var sourceCount: Int
+}
+
+extension BoardSnapshot {
+    /// Brings this snapshot of `machine` (unchanged since it was taken) to `t`: only the places that
+    /// changed in between are looked up again, so a replay step costs what it changes, either way; the
+    /// whole board is taken again when many changed.
+    public mutating func move(to t: Timestamp, in machine: StateMachine) {
+        guard t != time else { return }
+        let lo = min(time, t).seconds
+        let hi = max(time, t).seconds
+        let moved =
+            machine.transitionCount(after: lo, through: hi)
+            + machine.changeCount(from: Timestamp(seconds: lo + 1), to: Timestamp(seconds: hi))
+        // An entry that appears or goes moves the entries after it: beyond a few, one whole snapshot is cheaper.
+        guard moved <= 64 else {
+            self = machine.snapshot(at: t)
+            return
+        }
+        time = t
+        for p in machine.placesChanged(after: lo, through: hi) {
+            let i = entries.partitionPoint { $0.place < p }
+            let old = i < entries.count && entries[i].place == p ? entries[i] : nil
+            let new = machine.boardEntry(of: p, at: t)
+            if let old { counts[old.level.rawValue] -= 1 }
+            if let new { counts[new.level.rawValue] += 1 }
+            switch (old, new) {
+            case (.some, .some(let e)): entries[i] = e
+            case (.some, nil): entries.remove(at: i)
+            case (nil, .some(let e)): entries.insert(e, at: i)
+            case (nil, nil): break
+            }
+        }
+    }
 }
 
 extension StateMachine {
@@ -61,18 +95,73 @@ extension StateMachine {
 
     /// The board at `t` as entries and counts (no place's full state is built).
     public func snapshot(at t: Timestamp) -> BoardSnapshot {
-        var entries: [BoardEntry] = []
-        entries.reserveCapacity(tracks.count)
+        let sec = t.seconds
         var counts = [0, 0, 0, 0]
-        tracks.withUnsafeBufferPointer { tr in
-            for k in tr.indices {
-                guard let i = tr[k].stepIndex(atOrBefore: t.seconds) else { continue }
-                let step = tr[k].steps[i]
-                counts[step.level.rawValue] += 1
-                entries.append(BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until))
+        let entries = tracks.withUnsafeBufferPointer { tr in
+            [BoardEntry](unsafeUninitializedCapacity: tr.count) { out, made in
+                guard StepTimes.isExact(sec) else {
+                    for k in tr.indices {
+                        guard let i = tr[k].stepIndex(atOrBefore: sec) else { continue }
+                        let step = tr[k].steps[i]
+                        counts[step.level.rawValue] += 1
+                        out.initializeElement(
+                            at: made,
+                            to: BoardEntry(place: Int32(k), step: Int32(i), level: step.level, untilSeconds: step.until)
+                        )
+                        made += 1
+                    }
+                    return
+                }
+                let c = StepTimes.searchKey(sec)
+                var n = (0, 0, 0, 0)
+                stepTimes.keys.withUnsafeBufferPointer { keys in
+                    stepTimes.ends.withUnsafeBufferPointer { ends in
+                        stepTimes.starts.withUnsafeBufferPointer { st in
+                            for k in tr.indices {
+                                let lo = Int(st[k])
+                                guard let j = StepTimes.last(keys, from: lo, to: Int(st[k + 1]), atOrBelow: c)
+                                else { continue }
+                                let level: Level
+                                let until: Int64
+                                if StepTimes.isCalm(keys[j]) {
+                                    (level, until) = (.normal, Step.noEnd)
+                                } else if let held = StepTimes.levelAndEnd(ends[j]) {
+                                    (level, until) = held
+                                } else {
+                                    let step = tr[k].steps[j - lo]
+                                    (level, until) = (step.level, step.until)
+                                }
+                                switch level {
+                                case .normal: n.0 += 1
+                                case .yellow: n.1 += 1
+                                case .orange: n.2 += 1
+                                case .red: n.3 += 1
+                                }
+                                out.initializeElement(
+                                    at: made,
+                                    to: BoardEntry(
+                                        place: Int32(k), step: Int32(j - lo), level: level, untilSeconds: until))
+                                made += 1
+                            }
+                        }
+                    }
+                }
+                counts = [n.0, n.1, n.2, n.3]
             }
         }
         return BoardSnapshot(time: t, entries: entries, counts: counts)
+    }
+
+    /// Whether the seek index holds exactly every place's step times (for tests).
+    func stepTimesMatchTracks() -> Bool {
+        guard stepTimes.placeCount == tracks.count else { return false }
+        for (p, track) in tracks.enumerated() {
+            let run = Int(stepTimes.starts[p])..<Int(stepTimes.starts[p + 1])
+            guard stepTimes.keys[run].elementsEqual(track.steps.lazy.map(StepTimes.key)),
+                stepTimes.ends[run].elementsEqual(track.steps.lazy.map(StepTimes.end))
+            else { return false }
+        }
+        return true
     }
 
     /// Place `p`'s entry at `t`, nil when nothing had happened to it yet.

@@ -100,6 +100,7 @@ extension StateMachine {
             ]
             tracks[p].seedTime = s.time
         }
+        stepTimes.rebuild(tracks, kept: [:])  // a seeded place held no steps: all of its steps are new
     }
 
     /// Every place's calm points in the fold as it stands (tags are arrival indices).

@@ -17,6 +17,8 @@ public struct StateMachine: Sendable {
     var placeIndex: [PlaceKey: Int32] = [:]
     /// Every step that makes a log entry, in log order: time, then place, then step.
     var logIndex: [LogRef] = []
+    /// Every place's step times in one array, for seeks; kept in step with `tracks` by `refold`.
+    var stepTimes = StepTimes()
 
     struct LogRef: Sendable, Equatable {
         var time: Int64
@@ -163,6 +165,11 @@ public struct StateMachine: Sendable {
             for k in keep..<new.count where new[k].change != nil {
                 added.append(LogRef(time: new[k].time, place: p, step: Int32(k)))
             }
+        }
+        if dirty.count <= 4 {
+            for (p, keep) in keepOf { stepTimes.update(Int(p), keep: Int(keep), steps: tracks[Int(p)].steps) }
+        } else {
+            stepTimes.rebuild(tracks, kept: keepOf)
         }
         added.sort(by: logBefore)
         if removed.count + added.count < 64 {

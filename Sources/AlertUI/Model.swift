@@ -283,31 +283,9 @@ extension Model {
             rebuildBoard()
             return true
         }
-        for p in machine.placesChanged(after: lo, through: hi) { updatePlace(p) }
-        boardMoved()
+        let kept = updatePlaces(machine.placesChanged(after: lo, through: hi))
+        boardMoved(counts: counts, rowsKept: kept)
         return true
-    }
-
-    /// Replaces one place's entry with its entry at `now` (adding or removing it).
-    mutating func updatePlace(_ p: Int32) {
-        let entry = machine.boardEntry(of: p, at: now)
-        let i = Int(slot[Int(p)])
-        if i >= 0 {
-            if let entry {
-                board[i] = entry
-            } else {
-                let last = board.count - 1
-                if i != last {
-                    board[i] = board[last]
-                    slot[Int(board[i].place)] = Int32(i)
-                }
-                board.removeLast()
-                slot[Int(p)] = -1
-            }
-        } else if let entry {
-            slot[Int(p)] = Int32(board.count)
-            board.append(entry)
-        }
     }
 
     /// The level place `key` has on the board now (normal when it has none).
@@ -316,8 +294,9 @@ extension Model {
         return board[Int(slot[Int(p)])].level
     }
 
-    /// Counts, the next instant the board changes by itself, then the filtered rows.
-    mutating func boardMoved(counts known: [Int]? = nil) {
+    /// Counts, the next instant the board changes by itself, then the filtered rows (unless `rowsKept`:
+    /// they were kept in order as the board changed).
+    mutating func boardMoved(counts known: [Int]? = nil, rowsKept: Bool = false) {
         if let known {
             counts = known
         } else {
@@ -336,17 +315,26 @@ extension Model {
         boardTime = now
         nextChange = next
         // A replay's log is the whole day whatever the clock; live, the log grows with it.
-        refilter(log: replay == nil)
+        refilter(log: replay == nil, rows: !rowsKept)
     }
 
-    /// Filters and orders the cached board and (unless told not to) the log, keeping the selection
-    /// on the same place or entry.
-    mutating func refilter(log withLog: Bool = true) {
+    /// Filters and orders the cached board and the log (each unless told not to), keeping the
+    /// selection on the same place or entry.
+    mutating func refilter(log withLog: Bool = true, rows withRows: Bool = true) {
         let q = query
         let floor = levelFilter.floor
         // The query is asked once per place, not once per row.
-        let admitted: [Bool] = q.terms.isEmpty ? [] : refs.map { q.admits($0, matcher) }
+        let admitted: [Bool] = q.terms.isEmpty || !(withRows || withLog) ? [] : refs.map { q.admits($0, matcher) }
         func admits(_ p: Int32) -> Bool { admitted.isEmpty || (p >= 0 && admitted[Int(p)]) }
+        if withRows { sortRows(floor: floor, admits: admits) }
+        if withLog {
+            filterLog(floor: floor, admitted: admitted, admits: admits)
+        }
+        reselect()
+    }
+
+    /// Filters the board and sorts what is shown into `boardRows`, whole.
+    mutating func sortRows(floor: Level, admits: (Int32) -> Bool) {
         var rows: [Int] = []
         rows.reserveCapacity(board.count)
         for i in board.indices where board[i].level >= floor && admits(board[i].place) { rows.append(i) }
@@ -377,30 +365,34 @@ extension Model {
             for (k, key) in keys.enumerated() { rows[k] = Int(key & 0x7FFF_FFFF) }
         }
         boardRows = rows
+    }
 
-        if withLog {
-            var logs: [Int] = []
-            if let r = replay {
-                for i in r.events.indices
-                where max(r.events[i].from, r.events[i].to) >= floor && admits(replayPlaces[i]) {
-                    logs.append(i)
-                }
+    /// Filters the log pane's entries into `logRows`.
+    mutating func filterLog(floor: Level, admitted: [Bool], admits: (Int32) -> Bool) {
+        var logs: [Int] = []
+        if let r = replay {
+            for i in r.events.indices
+            where max(r.events[i].from, r.events[i].to) >= floor && admits(replayPlaces[i]) {
+                logs.append(i)
+            }
+        } else {
+            let span = machine.logPositions(from: logFloor ?? Timestamp(seconds: .min), to: now)
+            if floor == .normal && admitted.isEmpty {
+                logs = Array(span)
             } else {
-                let span = machine.logPositions(from: logFloor ?? Timestamp(seconds: .min), to: now)
-                if floor == .normal && admitted.isEmpty {
-                    logs = Array(span)
-                } else {
-                    for i in span {
-                        let e = machine.logSummary(at: i)
-                        if max(e.from, e.to) >= floor && admits(e.place) { logs.append(i) }
-                    }
+                for i in span {
+                    let e = machine.logSummary(at: i)
+                    if max(e.from, e.to) >= floor && admits(e.place) { logs.append(i) }
                 }
             }
-            logRows = logs
         }
+        logRows = logs
+    }
 
+    /// Keeps the selection on the same place (board) or entry (log) after the rows changed.
+    mutating func reselect() {
         if let key = selectedPlace, let p = machine.placeNumber(key), slot[Int(p)] >= 0,
-            let i = boardRows.firstIndex(of: Int(slot[Int(p)]))
+            let i = rowIndex(ofBoard: Int(slot[Int(p)]))
         {
             boardSel = i
         }
