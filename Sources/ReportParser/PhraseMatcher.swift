@@ -114,8 +114,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// Files the phrases' words in `index` (shared by all matchers of a vocabulary).
     init(_ phrases: [(String, Payload)], index: inout WordIndex) {
-        var byID: [[Int]] = []
-        var byKey: [[Int]] = []
+        var byID: [(slot: Int, pattern: Int)] = []
+        var byKey: [(slot: Int, pattern: Int)] = []
         for (text, payload) in phrases {
             let toks = Tokenizer.words(text)
             guard !toks.isEmpty else { continue }
@@ -141,19 +141,14 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             if prefix[0] {
                 let key = String(parts[0].prefix(Self.keyLength))
                 prefixFirst[key, default: []].append(idx)
-                Self.file(idx, at: Int(index.key(of: key)), in: &byKey)
+                byKey.append((Int(index.key(of: key)), idx))
             } else {
                 exactFirst[parts[0], default: []].append(idx)
-                Self.file(idx, at: Int(ids[0]), in: &byID)
+                byID.append((Int(ids[0]), idx))
             }
         }
         firstByID = Buckets(byID)
         firstByKey = Buckets(byKey)
-    }
-
-    private static func file(_ pattern: Int, at slot: Int, in table: inout [[Int]]) {
-        if table.count <= slot { table += Array(repeating: [], count: slot + 1 - table.count) }
-        table[slot].append(pattern)
     }
 
     /// The longest phrase starting at word `i`: its length in words and payload.
@@ -243,11 +238,17 @@ struct Buckets: Sendable {
 
     init() {}
 
-    init(_ lists: [[Int]]) {
-        starts.reserveCapacity(lists.count + 1)
-        for list in lists {
-            items += list
-            starts.append(items.count)
+    /// Files each pattern under its slot, keeping the order they come in (a counting sort).
+    init(_ filed: [(slot: Int, pattern: Int)]) {
+        guard let top = filed.lazy.map(\.slot).max() else { return }
+        starts = Array(repeating: 0, count: top + 2)
+        for f in filed { starts[f.slot + 1] += 1 }
+        for s in 0...top { starts[s + 1] += starts[s] }
+        var next = starts
+        items = Array(repeating: 0, count: filed.count)
+        for f in filed {
+            items[next[f.slot]] = f.pattern
+            next[f.slot] += 1
         }
     }
 
