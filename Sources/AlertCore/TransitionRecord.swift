@@ -107,7 +107,6 @@ public enum TransitionRecord {
         }
     }
 
-    /// One JSON line (no newline) in the EVENTS.md field order; absent fields are left out.
     /// `String(format: "%.2f", c)` without Foundation's formatter for the usual confidences
     /// (a whole number of hundredths, give or take rounding noise); anything else goes to it.
     static func twoDecimals(_ c: Double) -> String {
@@ -119,24 +118,41 @@ public enum TransitionRecord {
         return String(n / 100) + (frac < 10 ? ".0" : ".") + String(frac)
     }
 
+    /// One JSON line (no newline), as `encode(_:into:)` writes it.
     public static func encode(_ t: Transition) -> String {
-        var out = "{"
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        encode(t, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one JSON line (no newline) in the EVENTS.md field order; absent fields are left out.
+    public static func encode(_ t: Transition, into out: inout [UInt8]) {
+        out.append(0x7B)
         var first = true
-        func key(_ k: String) {
-            if !first { out += "," }
+        func key(_ k: StaticString) {
+            if !first { out.append(0x2C) }
             first = false
-            JSONText.appendQuoted(k, to: &out)
-            out += ":"
+            out.append(0x22)
+            out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+            out.append(contentsOf: [0x22, 0x3A])
         }
-        func str(_ k: String, _ v: String?) {
+        func str(_ k: StaticString, _ v: String?) {
             guard let v else { return }
             key(k)
-            JSONText.appendQuoted(v, to: &out)
+            JSONBytes.appendQuoted(v, to: &out)
+        }
+        func time(_ k: StaticString, _ v: Timestamp?) {
+            guard let v else { return }
+            key(k)
+            out.append(0x22)
+            JSONBytes.appendISO(v, to: &out)
+            out.append(0x22)
         }
         str("city", t.city)
         if let id = t.placeID {
             key("place_id")
-            out += String(id)
+            JSONBytes.appendInt(id, to: &out)
         }
         str("place_text", t.placeText)
         str("country", t.country)
@@ -145,20 +161,37 @@ public enum TransitionRecord {
         str("scheme", t.scheme)
         str("scheme_level", t.schemeLevel)
         str("kind", t.kind?.rawValue)
-        str("effective", t.effective.iso)
-        str("until", t.until?.iso)
-        str("reported", t.reported?.iso)
+        time("effective", t.effective)
+        time("until", t.until)
+        time("reported", t.reported)
         str("source", t.source)
         str("evidence", t.evidence)
         if let c = t.confidence {
             key("confidence")
-            out += Self.twoDecimals(c)
+            appendTwoDecimals(c, to: &out)
         }
-        for k in t.extra.keys.sorted() {
-            key(k)
-            t.extra[k]!.write(to: &out)
+        if !t.extra.isEmpty {
+            for k in t.extra.keys.sorted() {
+                if !first { out.append(0x2C) }
+                first = false
+                JSONBytes.appendQuoted(k, to: &out)
+                out.append(0x3A)
+                var text = ""
+                t.extra[k]!.write(to: &text)
+                JSONBytes.appendRaw(text, to: &out)
+            }
         }
-        out += "}"
-        return out
+        out.append(0x7D)
+    }
+
+    /// `twoDecimals` written straight into the buffer for the usual confidences.
+    static func appendTwoDecimals(_ c: Double, to out: inout [UInt8]) {
+        let x = c * 100
+        let r = x.rounded()
+        guard c >= 0, c < 1e6, abs(x - r) < 1e-6 else { return JSONBytes.appendRaw(twoDecimals(c), to: &out) }
+        let n = Int(r)
+        JSONBytes.appendInt(n / 100, to: &out)
+        out.append(0x2E)
+        JSONBytes.append2(n % 100, to: &out)
     }
 }

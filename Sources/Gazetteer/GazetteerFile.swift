@@ -240,16 +240,25 @@ struct GazetteerFile: Sendable {
 
     private static func fields(_ bytes: [UInt8], from start: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        var s = start
-        var i = start
-        while i < bytes.count, bytes[i] != 0x0A {
-            if bytes[i] == 0x09 {
-                out.append(s..<i)
-                s = i + 1
+        out.reserveCapacity(8)
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var s = start
+            var i = start
+            while i < n {
+                let b = buf[i]
+                // One compare passes over nearly every byte; only a tab or a newline ends a field.
+                if b <= 0x0A {
+                    if b == 0x0A { break }
+                    if b == 0x09 {
+                        out.append(s..<i)
+                        s = i + 1
+                    }
+                }
+                i += 1
             }
-            i += 1
+            out.append(s..<i)
         }
-        out.append(s..<i)
         return out
     }
 

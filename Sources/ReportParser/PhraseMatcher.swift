@@ -94,11 +94,17 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var exactFirst: [String: [Int]] = [:]
     private var prefixFirst: [String: [Int]] = [:]
     private var patterns: [Pattern] = []
-    /// Word ids of the parts (-1 for prefix parts), per pattern.
-    private var partIDs: [[Int32]] = []
+    // The parts again, flat (pattern after pattern), so a look-up reads plain arrays instead of
+    // copying a Pattern and its arrays for every candidate.
+    /// Where each pattern's parts start in `flatIDs` and `flatParts`, and how many there are.
+    private var partStart: [Int] = []
+    private var partCount: [Int] = []
+    /// Word ids of the parts (-1 for prefix parts).
+    private var flatIDs: [Int32] = []
+    private var flatParts: [String] = []
     /// Patterns by the word id of their first part, and by the prefix key of a prefix first part.
-    private var firstByID: [[Int]] = []
-    private var firstByKey: [[Int]] = []
+    private var firstByID = Buckets()
+    private var firstByKey = Buckets()
     static var keyLength: Int { 2 }
 
     init(_ phrases: [(String, Payload)]) {
@@ -108,6 +114,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// Files the phrases' words in `index` (shared by all matchers of a vocabulary).
     init(_ phrases: [(String, Payload)], index: inout WordIndex) {
+        var byID: [(slot: Int, pattern: Int)] = []
+        var byKey: [(slot: Int, pattern: Int)] = []
         for (text, payload) in phrases {
             let toks = Tokenizer.words(text)
             guard !toks.isEmpty else { continue }
@@ -126,21 +134,21 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             patterns.append(Pattern(parts: parts, prefix: prefix, payload: payload))
             var ids: [Int32] = []
             for (k, part) in parts.enumerated() { ids.append(prefix[k] ? -1 : index.id(of: part)) }
-            partIDs.append(ids)
+            partStart.append(flatIDs.count)
+            partCount.append(parts.count)
+            flatIDs += ids
+            flatParts += parts
             if prefix[0] {
                 let key = String(parts[0].prefix(Self.keyLength))
                 prefixFirst[key, default: []].append(idx)
-                Self.file(idx, at: Int(index.key(of: key)), in: &firstByKey)
+                byKey.append((Int(index.key(of: key)), idx))
             } else {
                 exactFirst[parts[0], default: []].append(idx)
-                Self.file(idx, at: Int(ids[0]), in: &firstByID)
+                byID.append((Int(ids[0]), idx))
             }
         }
-    }
-
-    private static func file(_ pattern: Int, at slot: Int, in table: inout [[Int]]) {
-        if table.count <= slot { table += Array(repeating: [], count: slot + 1 - table.count) }
-        table[slot].append(pattern)
+        firstByID = Buckets(byID)
+        firstByKey = Buckets(byKey)
     }
 
     /// The longest phrase starting at word `i`: its length in words and payload.
@@ -149,24 +157,22 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         var best = -1
         var bestLength = 0
         func consider(_ idx: Int) {
-            let p = patterns[idx]
-            let n = p.parts.count
+            let n = partCount[idx]
             guard i + n <= words.count, n > bestLength else { return }
-            let ids = partIDs[idx]
+            let base = partStart[idx]
             for k in 0..<n {
-                if p.prefix[k] {
-                    guard words.text[i + k].hasPrefix(p.parts[k]) else { return }
+                let id = flatIDs[base + k]
+                if id < 0 {
+                    guard words.text[i + k].hasPrefix(flatParts[base + k]) else { return }
                 } else {
-                    guard words.ids[i + k] == ids[k] else { return }
+                    guard words.ids[i + k] == id else { return }
                 }
             }
             best = idx
             bestLength = n
         }
-        let id = Int(words.ids[i])
-        if id >= 0, id < firstByID.count { for idx in firstByID[id] { consider(idx) } }
-        let key = Int(words.keys[i])
-        if key >= 0, key < firstByKey.count { for idx in firstByKey[key] { consider(idx) } }
+        for j in firstByID.range(Int(words.ids[i])) { consider(firstByID[j]) }
+        for j in firstByKey.range(Int(words.keys[i])) { consider(firstByKey[j]) }
         return best < 0 ? nil : (length: bestLength, payload: patterns[best].payload)
     }
 
@@ -223,4 +229,35 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         return best.map { (length: $0.0, payload: $0.1) }
     }
 
+}
+
+/// Lists of pattern numbers by slot, kept in one array: no inner array to retain per look-up.
+struct Buckets: Sendable {
+    private var starts: [Int] = [0]
+    private var items: [Int] = []
+
+    init() {}
+
+    /// Files each pattern under its slot, keeping the order they come in (a counting sort).
+    init(_ filed: [(slot: Int, pattern: Int)]) {
+        guard let top = filed.lazy.map(\.slot).max() else { return }
+        starts = Array(repeating: 0, count: top + 2)
+        for f in filed { starts[f.slot + 1] += 1 }
+        for s in 0...top { starts[s + 1] += starts[s] }
+        var next = starts
+        items = Array(repeating: 0, count: filed.count)
+        for f in filed {
+            items[next[f.slot]] = f.pattern
+            next[f.slot] += 1
+        }
+    }
+
+    /// Positions of the slot's list (empty for a slot out of range, such as -1).
+    @inline(__always)
+    func range(_ slot: Int) -> Range<Int> {
+        slot >= 0 && slot + 1 < starts.count ? starts[slot]..<starts[slot + 1] : 0..<0
+    }
+
+    @inline(__always)
+    subscript(position: Int) -> Int { items[position] }
 }

@@ -409,9 +409,7 @@ struct SentenceAnalyzer: Sendable {
     private func possessives(_ tokens: [Token], existing: [PlaceHit], run: ReportRun) -> [PlaceHit] {
         var out: [PlaceHit] = []
         for i in tokens.indices
-        where i + 1 < tokens.count && (tokens[i].text == "'" || tokens[i].text == "’")
-            && tokens[i + 1].folded == "s"
-        {
+        where i + 1 < tokens.count && Self.isApostrophe(tokens[i].text) && Self.isLetterS(tokens[i + 1].folded) {
             var j = i
             while j > 0, tokens[j - 1].kind == .word, tokens[j - 1].capitalized,
                 tokens[j - 1].folded != "the"
@@ -423,6 +421,21 @@ struct SentenceAnalyzer: Sendable {
             }
         }
         return out
+    }
+
+    /// `s == "'" || s == "’"` by bytes: neither has another canonically equivalent spelling, and
+    /// `String ==` on non-ASCII text takes the slow normalizing path for every token.
+    private static func isApostrophe(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            (b.count == 1 && b[0] == 0x27) || (b.count == 3 && b[0] == 0xE2 && b[1] == 0x80 && b[2] == 0x99)
+        }
+    }
+
+    /// `s == "s"` by bytes.
+    private static func isLetterS(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in b.count == 1 && b[0] == 0x73 }
     }
 
     /// Words that make the next place the scope of a level.

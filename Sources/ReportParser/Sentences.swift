@@ -88,16 +88,37 @@ enum SentenceSplitter {
         _ text: String, _ buf: UnsafeBufferPointer<UInt8>, _ lineLo: Int, _ lineHi: Int, line lineNo: Int,
         paragraph: Int, into out: inout [Sentence]
     ) {
-        let line = text[index(text, lineLo)..<index(text, lineHi)]
-        let last = line.last
-        let hasFinal =
-            last == "." || last == "!" || last == "?" || last == "…" || last == "\"" || last == "”"
-            || last == "»" || last == ")"
-        let colon = last == ":"
-        let first = line.first
-        let bullet =
-            first == "•" || first == "·" || first == "*" || first == "–" || first == "—"
-            || (first == "-" && line.dropFirst().first == " ")
+        // An ASCII byte next to ASCII bytes (other than CR LF) is a Character of its own, so most
+        // lines are judged by their end bytes; the rest by Characters.
+        func ascii(_ k: Int) -> Bool { k < lineLo || k >= lineHi || buf[k] < 0x80 }
+        func alone(_ k: Int) -> Bool {
+            k >= lineLo && k < lineHi && ascii(k) && ascii(k - 1) && ascii(k + 1)
+                && !(k > lineLo && buf[k - 1] == 0x0D && buf[k] == 0x0A)
+                && !(k + 1 < lineHi && buf[k] == 0x0D && buf[k + 1] == 0x0A)
+        }
+        var line: Substring { text[index(text, lineLo)..<index(text, lineHi)] }
+        let hasFinal: Bool
+        let colon: Bool
+        if alone(lineHi - 1) {
+            let b = buf[lineHi - 1]
+            hasFinal = b == 0x2E || b == 0x21 || b == 0x3F || b == 0x22 || b == 0x29
+            colon = b == 0x3A
+        } else {
+            let last = line.last
+            hasFinal =
+                last == "." || last == "!" || last == "?" || last == "…" || last == "\"" || last == "”"
+                || last == "»" || last == ")"
+            colon = last == ":"
+        }
+        let bullet: Bool
+        if alone(lineLo) && buf[lineLo] != 0x2D {
+            bullet = buf[lineLo] == 0x2A
+        } else {
+            let first = line.first
+            bullet =
+                first == "•" || first == "·" || first == "*" || first == "–" || first == "—"
+                || (first == "-" && line.dropFirst().first == " ")
+        }
         let titleLike = !hasFinal && !colon && !bullet && lineHi - lineLo < 300
         var start = lineLo
         var i = lineLo

@@ -35,29 +35,46 @@ struct ParseCommand: ParsableCommand {
         let parser = ReportParser()
         var failures = 0
         var rows: [Transition] = []
+        // Lines gather in one byte buffer written in large chunks; it is flushed before any
+        // diagnostic so that stdout and stderr interleave as they did file by file.
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.chunk + 4096)
         for path in files {
             let input: ReportInput
             do {
                 input = try ReportInput.read(path: path)
             } catch {
+                Self.flush(&out)
                 FileHandle.standardError.write(Data("alertmon parse: \(error)\n".utf8))
                 failures += 1
                 continue
             }
             let result = parser.parse(input: input, reported: reportedTS)
+            if !result.diagnostics.isEmpty { Self.flush(&out) }
             for d in result.diagnostics {
                 FileHandle.standardError.write(Data("alertmon parse: \(Sanitizer.clean(d))\n".utf8))
             }
             switch format {
             case .jsonl:
-                var out = ""
-                for t in result.transitions { out += TransitionRecord.encode(t) + "\n" }
-                FileHandle.standardOutput.write(Data(out.utf8))
+                for t in result.transitions {
+                    TransitionRecord.encode(t, into: &out)
+                    out.append(0x0A)
+                    if out.count >= Self.chunk { Self.flush(&out) }
+                }
             case .table:
                 rows += result.transitions
             }
         }
+        Self.flush(&out)
         if format == .table { FileHandle.standardOutput.write(Data(TransitionTable.render(rows).utf8)) }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    private static let chunk = 1 << 16
+
+    private static func flush(_ out: inout [UInt8]) {
+        guard !out.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(out))
+        out.removeAll(keepingCapacity: true)
     }
 }

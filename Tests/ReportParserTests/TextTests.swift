@@ -43,6 +43,23 @@ import Testing
         #expect(s[2].titleLike)
     }
 
+    /// Line ends and bullets are read from bytes only where a byte is a whole Character; a combining
+    /// mark or a Prepend character joins its neighbour, so those lines keep the Character reading.
+    @Test(arguments: [
+        ("It rose.", false, false, false), ("It rose", true, false, false), ("Lists:", false, false, true),
+        ("It rose.\u{301}", true, false, false), ("\u{600}.", true, false, false), ("* item", false, true, false),
+        ("*\u{301} item", true, false, false), ("- item", false, true, false), ("-item", true, false, false),
+        ("- \u{301}item", true, false, false), ("• item", false, true, false), ("· item", false, true, false),
+        ("\u{387} item", false, true, false), ("Он сказал «да»", false, false, false), ("x)", false, false, false),
+        ("a\"", false, false, false), ("ok…", false, false, false), ("ok!", false, false, false),
+    ])
+    func lineMarks(_ line: String, _ titleLike: Bool, _ bullet: Bool, _ colon: Bool) throws {
+        let s = try #require(SentenceSplitter.split(line).first)
+        #expect(s.titleLike == titleLike)
+        #expect(s.bullet == bullet)
+        #expect(s.endsWithColon == colon)
+    }
+
     @Test func longLinesAreCut() {
         let line = String(repeating: "word ", count: 5000)
         let s = SentenceSplitter.split(line)
