@@ -88,6 +88,8 @@ extension StateMachine {
     /// of the whole history. Call before inserting anything of those places; a place inserted later at or
     /// before its seed's instant drops the seed and refolds from its own transitions.
     public mutating func seed(_ seeds: [Seed]) {
+        // New places come last: their steps are appended to the seek index, not the whole of it rebuilt per call.
+        var appended = true
         for s in seeds {
             let p = Int(place(for: s.transition.placeKey))
             precondition(tracks[p].items.isEmpty && tracks[p].steps.isEmpty, "seeding a place already folded")
@@ -99,8 +101,14 @@ extension StateMachine {
                     level: .normal, change: s.kind)
             ]
             tracks[p].seedTime = s.time
+            if appended && p == stepTimes.placeCount {
+                stepTimes.update(p, keep: 0, steps: tracks[p].steps)
+            } else {
+                appended = false
+            }
         }
-        stepTimes.rebuild(tracks, kept: [:])  // a seeded place held no steps: all of its steps are new
+        // A seeded place held no steps: all of its steps are new.
+        if !appended { stepTimes.rebuild(tracks, kept: [:]) }
     }
 
     /// Every place's calm points in the fold as it stands (tags are arrival indices).

@@ -39,6 +39,7 @@ extension Model {
             return false
         }
         let q = query
+        if !q.terms.isEmpty { foldNames() }
         for p in places { updatePlace(p, rows: q) }
         return true
     }

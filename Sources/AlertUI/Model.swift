@@ -79,7 +79,8 @@ public struct Model: Sendable {
     public internal(set) var board: [BoardEntry] = []
     /// Place number → its index in `board`, -1 when it has no state at `boardTime`.
     var slot: [Int32] = []
-    /// Place number → what the filter matches against (folded names computed once per place).
+    /// Place number → what the filter matches against (folded names computed once per place, on the first query:
+    /// an empty `folded` of a non-empty name is one not folded yet).
     var refs: [PlaceRef] = []
     /// Place number → its rank in name order (ties in the board's orders).
     var ranks: [Int32] = []
@@ -226,7 +227,7 @@ extension Model {
         guard refs.count < n else { return }
         for p in refs.count..<n {
             let (city, country, id) = machine.placeIdentity(Int32(p))
-            refs.append(PlaceRef(name: city, country: country, placeID: id, folded: TextFold.fold(city)))
+            refs.append(PlaceRef(name: city, country: country, placeID: id, folded: ""))
         }
         let old = nameOrder.count
         if n - old < 64 {
@@ -245,6 +246,13 @@ extension Model {
         for (rank, p) in nameOrder.enumerated() { r[Int(p)] = Int32(rank) }
         ranks = r
         slot += [Int32](repeating: -1, count: n - slot.count)
+    }
+
+    /// Folds the names of places no query has seen yet (a 30 000-place board need not fold them to open).
+    mutating func foldNames() {
+        for i in refs.indices where refs[i].folded.isEmpty && !refs[i].name.isEmpty {
+            refs[i].folded = TextFold.fold(refs[i].name)
+        }
     }
 
     /// The place number of each of the replayed day's events.
@@ -324,6 +332,7 @@ extension Model {
         let q = query
         let floor = levelFilter.floor
         // The query is asked once per place, not once per row.
+        if !q.terms.isEmpty { foldNames() }
         let admitted: [Bool] = q.terms.isEmpty || !(withRows || withLog) ? [] : refs.map { q.admits($0, matcher) }
         func admits(_ p: Int32) -> Bool { admitted.isEmpty || (p >= 0 && admitted[Int(p)]) }
         if withRows { sortRows(floor: floor, admits: admits) }
