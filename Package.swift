@@ -44,13 +44,15 @@ let package = Package(
                 "AlertCore", "Gazetteer", "ReportParser", "AlertStore", "AlertUI", "Terminal", "Follow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "AlertCoreTests", dependencies: ["AlertCore"]),
+        .testTarget(name: "AlertCoreTests", dependencies: ["AlertCore", "TestSupport"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ReportParserTests", dependencies: ["ReportParser"]),
         .testTarget(name: "AlertStoreTests", dependencies: ["AlertStore"]),
         // Counts the test thread's heap allocations (glibc), for the render-allocates-nothing test.
         .target(name: "AllocCount", path: "Tests/AllocCount"),
-        .testTarget(name: "AlertUITests", dependencies: ["AlertUI", "AllocCount"], exclude: ["Golden"]),
+        // What more than one test target needs (a seeded generator), so no test target copies it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "AlertUITests", dependencies: ["AlertUI", "AllocCount", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], exclude: ["screenshot-120x40.txt"]),
         .testTarget(name: "CLITests", dependencies: ["AlertCore"]),
         .testTarget(name: "FollowTests", dependencies: ["Follow"]),

@@ -1,4 +1,5 @@
 import AlertCore
+import TestSupport
 import Testing
 
 @testable import AlertUI
@@ -7,23 +8,11 @@ import Testing
 /// seeks, filter and order changes, the rows, counts and board must be exactly what a rebuild and a
 /// full sort give.
 struct BoardRowsPropertyTests {
-    /// SplitMix64, so a failing sequence replays exactly.
-    struct Rng: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let day = CivilDate(year: 2016, month: 7, day: 18)
     static let names = ["Almaty", "Astana", "Aktau", "Taraz", "Oral", "Kostanay", "Semey", "Turkistan", "Ekibastuz"]
 
     /// Up to 150 places (more than a step updates row by row), most events on `day`, some the day before.
-    static func machine(_ rng: inout Rng) -> StateMachine {
+    static func machine(_ rng: inout SeededRandom) -> StateMachine {
         let places = Int.random(in: 2...150, using: &rng)
         let start = day.dayNumber * 86_400
         var ts: [Transition] = []
@@ -58,7 +47,7 @@ struct BoardRowsPropertyTests {
     }
 
     @Test func replayStepsKeepTheRowsOfAFullSort() {
-        var rng = Rng(state: 20_160_718)
+        var rng = SeededRandom(seed: 20_160_718)
         let keys: [[Key]] = [
             [.char(".")], [.char(".")], [.char(".")], [.char(",")], [.char(",")], [.char(",")], [.char("}")],
             [.char("{")], [.home], [.end], [.char("s")], [.char("f")], [.char("j")], [.char("k")], [.char("G")],
@@ -81,7 +70,7 @@ struct BoardRowsPropertyTests {
     }
 
     @Test func liveTicksKeepTheRowsOfAFullSort() {
-        var rng = Rng(state: 34_006)
+        var rng = SeededRandom(seed: 34_006)
         for _ in 0..<60 {
             let machine = Self.machine(&rng)
             var now = Timestamp(seconds: Self.day.dayNumber * 86_400 - 86_400)
