@@ -1,7 +1,7 @@
 import Foundation
 
-/// JSON text appended straight to a byte buffer: the same bytes as `JSONText` and `Timestamp.iso`,
-/// without building a `String` per field (record output is a hot path of `parse`).
+/// JSON text appended straight to a byte buffer, without building a `String` per field (record output is a
+/// hot path of `parse`). The one JSON string escaper (`JSONText` wraps it); dates as `Timestamp.iso` writes them.
 public enum JSONBytes {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
@@ -12,7 +12,7 @@ public enum JSONBytes {
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// Appends `s` as a quoted JSON string, escaped exactly as `JSONText.appendQuoted` does.
+    /// Appends `s` as a quoted JSON string.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
         var s = s

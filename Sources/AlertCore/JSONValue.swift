@@ -56,50 +56,14 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
-/// JSON string quoting shared by every writer.
+/// JSON string quoting for writers that build a `String`; the escaping itself is `JSONBytes`'s, so every
+/// writer escapes alike.
 public enum JSONText {
     /// Appends `s` as a quoted JSON string, escaping quotes, backslashes and control characters.
     public static func appendQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        // Most strings need no escape: one byte scan, then a single append.
-        if !needsEscape(s) {
-            out += s
-            out += "\""
-            return
-        }
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || u.value == 0x2028 || u.value == 0x2029 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    /// True when `s` holds a byte the loop above escapes: a quote, a backslash, a control
-    /// character, DEL, or U+2028/U+2029 (E2 80 A8/A9).
-    private static func needsEscape(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let b = buf[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
-                if b == 0xE2, i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 { return true }
-                i += 1
-            }
-            return false
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 2)
+        JSONBytes.appendQuoted(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -2,20 +2,27 @@ import Testing
 
 @testable import AlertCore
 
-/// The byte writers must produce exactly what the String writers produce (export and parse share them).
+/// The byte writers' exact output (export and parse share them); numbers and dates as the String writers give them.
 @Suite struct JSONBytesTests {
-    static let strings = [
-        "", "plain", "say \"hi\"", "back\\slash", "line\nbreak\r\ttab", "\u{1}\u{8}\u{C}\u{1F}\u{7F}",
-        "в Алматы", "a\u{2028}b\u{2029}c", "\u{2027}\u{202A}", "tail\"", "\"", "é\u{0}ü", "\u{1F600} 😀",
+    /// Each string and its JSON text: quotes, backslashes, the short escapes, other control characters
+    /// and DEL as `\u00xx`, U+2028/U+2029 escaped (JavaScript reads them as line ends), the rest as it is.
+    static let quoted: [(String, String)] = [
+        ("", #""""#), ("plain", #""plain""#), ("say \"hi\"", #""say \"hi\"""#), ("back\\slash", #""back\\slash""#),
+        ("line\nbreak\r\ttab", #""line\nbreak\r\ttab""#),
+        ("\u{1}\u{8}\u{C}\u{1F}\u{7F}", #""\u0001\u0008\u000c\u001f\u007f""#),
+        ("в Алматы", #""в Алматы""#), ("a\u{2028}b\u{2029}c", #""a\u2028b\u2029c""#),
+        ("\u{2027}\u{202A}", "\"\u{2027}\u{202A}\""), ("tail\"", #""tail\"""#), ("\"", #""\"""#),
+        ("é\u{0}ü", #""é\u0000ü""#), ("\u{1F600} 😀", "\"\u{1F600} 😀\""),
     ]
 
-    @Test(arguments: strings)
-    func quotedMatchesJSONText(_ s: String) {
-        var text = ""
-        JSONText.appendQuoted(s, to: &text)
+    @Test(arguments: quoted)
+    func quotedText(_ s: String, _ json: String) {
         var bytes: [UInt8] = []
         JSONBytes.appendQuoted(s, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == text)
+        #expect(String(decoding: bytes, as: UTF8.self) == json)
+        var text = "x"
+        JSONText.appendQuoted(s, to: &text)
+        #expect(text == "x" + json)
     }
 
     @Test(arguments: [0, 7, 10, 99, 100, 2_800_866, -5, -1_000, Int.max, Int.min])
