@@ -8,12 +8,12 @@ extension Model {
     /// the rows after it, so many of them cost more than one sort.
     static let rowUpdateLimit = 64
 
-    /// An entry's position in the row order, nil in `.recent` order (which needs each row's last
-    /// change, so it is always sorted whole). The same order as `refilter`'s packed keys: ranks are
-    /// unique, so the board index those keys end with never decides.
+    /// An entry's position in the row order (at most 33 bits: level, then name rank), nil in `.recent`
+    /// order (which needs each row's last change, so it is always sorted whole). `sortRows` sorts on
+    /// this key followed by the board index; ranks are unique, so that index never decides.
     func rowKey(_ e: BoardEntry) -> UInt64? {
         switch order {
-        case .severity: UInt64(3 - e.level.rawValue) << 32 | UInt64(ranks[Int(e.place)])
+        case .severity: UInt64(3 - e.level.rawValue) << 31 | UInt64(ranks[Int(e.place)])
         case .name: UInt64(ranks[Int(e.place)])
         case .recent: nil
         }

@@ -349,20 +349,14 @@ extension Model {
         for i in board.indices where board[i].level >= floor && admits(board[i].place) { rows.append(i) }
         let b = board
         let rk = ranks
-        // Each row sorts on one packed integer (order key, then name rank, then the row itself), so the
-        // sort compares plain integers, not closures over the board.
+        // Each row sorts on one packed integer (`rowKey`, then the row itself), so the sort compares
+        // plain integers, not closures over the board.
         var keys: [UInt64] = []
-        keys.reserveCapacity(rows.count)
         switch order {
-        case .severity:
-            for i in rows {
-                let e = b[i]
-                keys.append(UInt64(3 - e.level.rawValue) << 62 | UInt64(rk[Int(e.place)]) << 31 | UInt64(i))
-            }
-        case .name:
-            for i in rows { keys.append(UInt64(rk[Int(b[i].place)]) << 31 | UInt64(i)) }
+        case .severity, .name:
+            keys.reserveCapacity(rows.count)
+            for i in rows { keys.append(rowKey(b[i])! << 31 | UInt64(i)) }
         case .recent:
-            keys = []
             var changed = [Int64](repeating: 0, count: b.count)
             for i in rows { changed[i] = machine.row(b[i]).lastChange.seconds }
             rows.sort { x, y in
