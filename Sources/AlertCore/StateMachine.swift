@@ -42,9 +42,6 @@ public struct StateMachine: Sendable {
     /// How many log entries the fold made.
     public var logCount: Int { logIndex.count }
 
-    /// Every place that has appeared in a transition.
-    public var placeKeys: [PlaceKey] { tracks.map(\.key) }
-
     /// Makes room for `n` transitions in all, so a large load never copies what it holds to grow.
     public mutating func reserveCapacity(_ n: Int) {
         store.reserveCapacity(n)

@@ -36,7 +36,6 @@ final class StoreCache: @unchecked Sendable {
         return try body()
     }
 
-    func spellingID(_ s: Spelling) -> Int64? { withLock { lookups.spellings[s] } }
     /// A cached spelling's row and canonical row.
     func place(_ s: Spelling) -> (Int64, Int64)? {
         withLock { lookups.spellings[s].map { ($0, rows[$0]?.canonical ?? $0) } }

@@ -68,12 +68,6 @@ extension Model {
     /// Whether place number `p` received data a moment ago (live).
     func placeArrived(_ p: Int32) -> Bool { !arrivedPlaces.isEmpty && placeArrived(machine.placeKey(p)) }
 
-    /// Whether a log entry came with data a moment ago (live).
-    func entryArrived(_ e: LogEntry) -> Bool {
-        guard let k = e.transitionKey, let t = arrivedEntries[k] else { return false }
-        return isFresh(t)
-    }
-
     /// Whether the live log's entry at position `i` came with data a moment ago.
     func lineArrived(_ i: Int) -> Bool {
         guard replay == nil, !arrivedEntries.isEmpty, let k = machine.logTransitionKey(at: i),
