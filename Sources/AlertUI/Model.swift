@@ -79,9 +79,10 @@ public struct Model: Sendable {
     public internal(set) var board: [BoardEntry] = []
     /// Place number → its index in `board`, -1 when it has no state at `boardTime`.
     var slot: [Int32] = []
-    /// Place number → what the filter matches against (folded names computed once per place, on the first query:
-    /// an empty `folded` of a non-empty name is one not folded yet).
+    /// Place number → what the filter matches against (folded names computed once per place, on the first query).
     var refs: [PlaceRef] = []
+    /// How many of `refs`, from the first, have their names folded (places only ever join at the end).
+    var foldedRefs = 0
     /// Place number → its rank in name order (ties in the board's orders).
     var ranks: [Int32] = []
     /// Place numbers in name order.
@@ -250,9 +251,9 @@ extension Model {
 
     /// Folds the names of places no query has seen yet (a 30 000-place board need not fold them to open).
     mutating func foldNames() {
-        for i in refs.indices where refs[i].folded.isEmpty && !refs[i].name.isEmpty {
-            refs[i].folded = TextFold.fold(refs[i].name)
-        }
+        guard foldedRefs < refs.count else { return }
+        for i in foldedRefs..<refs.count { refs[i].folded = TextFold.fold(refs[i].name) }
+        foldedRefs = refs.count
     }
 
     /// The place number of each of the replayed day's events.

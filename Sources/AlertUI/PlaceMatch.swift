@@ -6,7 +6,7 @@ public struct PlaceRef: Sendable, Hashable {
     public var name: String
     public var country: String?
     public var placeID: Int?
-    /// `name` folded by `TextFold.fold`, computed once when data arrives.
+    /// `name` folded by `TextFold.fold`; the model fills it once, on the first query (`Model.foldNames`).
     public var folded: String
 
     public init(name: String, country: String?, placeID: Int? = nil, folded: String? = nil) {

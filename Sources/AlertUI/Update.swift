@@ -17,6 +17,7 @@ extension Model {
         case .loaded(let machine):
             m.machine = machine
             m.refs = []
+            m.foldedRefs = 0
             m.slot = []
             m.nameOrder = []
             m.days = Array(Set(m.days + machine.eventDays)).sorted()

@@ -68,6 +68,21 @@ struct UpdateTests {
         }
     }
 
+    /// Names are folded once, on the first query; a reload numbers places afresh, and the filter must
+    /// match the new places by their own names, not by what the old numbers held.
+    @Test func filterHoldsAcrossAReloadThatRenumbersPlaces() {
+        var m = Fixture.model()
+        _ = Fixture.keys(&m, [.char("/")])
+        Fixture.type(&m, "alm")
+        _ = Fixture.keys(&m, [.enter])
+        #expect(boardNames(m) == ["Almaty"])
+        let reordered =
+            Fixture.transitions.filter { $0.city != "Almaty" } + Fixture.transitions.filter { $0.city == "Almaty" }
+        _ = Model.update(&m, .loaded(StateMachine(reordered)))
+        #expect(boardNames(m) == ["Almaty"])
+        #expect(logNames(m) == ["Almaty"])
+    }
+
     @Test func invertedAndAlternatives() {
         var m = Fixture.model()
         _ = Fixture.keys(&m, [.char("/")])
